@@ -1,0 +1,124 @@
+"""Name normalisation and fuzzy matching.
+
+``normalize`` folds case, accents, apostrophes, hyphens and white space, so that
+"SØNDERBORG", "Sonderborg" and " sønderborg " are one key. Marks that carry meaning in
+non-Latin scripts (Thai vowels and tones, for instance) are kept.
+
+>>> normalize("  Évry–Courcouronnes ")
+'evry courcouronnes'
+>>> normalize("N’Zérékoré") == normalize("n'zerekore")
+True
+>>> normalize("ขอนแก่น") == "ขอนแก่น"
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+#: Longest text worth normalising for a lookup; no key is anywhere near this long.
+MAX_KEY_LENGTH = 200
+
+_FOLD = str.maketrans(
+    {
+        "đ": "d",
+        "ł": "l",
+        "ø": "o",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ı": "i",
+        "’": "'",
+        "‘": "'",
+        "`": "'",
+        "´": "'",
+        "ʼ": "'",
+        "-": " ",
+        "‐": " ",
+        "–": " ",
+        "—": " ",
+        "_": " ",
+        ".": " ",
+        ",": " ",
+    }
+)
+_SPACE = re.compile(r"\s+")
+_LATIN_LIMIT = 0x0370  # combining marks after a base below this (Latin) are accents
+
+
+def normalize(text: str) -> str:
+    """Fold a name to its lookup key (see the module docstring)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
+    kept: list[str] = []
+    base = 0
+    for char in decomposed:
+        if unicodedata.combining(char):
+            if base < _LATIN_LIMIT:
+                continue
+        else:
+            base = ord(char)
+        kept.append(char)
+    folded = unicodedata.normalize("NFC", "".join(kept))
+    return _SPACE.sub(" ", folded).strip()
+
+
+def trigrams(key: str) -> frozenset[str]:
+    """Character trigrams of a normalised key, padded so short names still have some."""
+    padded = f"  {key} "
+    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
+
+
+class FuzzyIndex:
+    """Trigram index over normalised keys, each pointing at one or more values.
+
+    Scores are the Dice coefficient of trigram sets, raised for prefix and substring
+    matches; values below ``threshold`` are not returned.
+
+    >>> index = FuzzyIndex([("khon kaen", "th-khon-kaen"), ("kano", "ng-kano")])
+    >>> index.best("kon kaen", limit=1)
+    ('th-khon-kaen',)
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, str]], threshold: float = 0.3) -> None:
+        self.threshold = threshold
+        self._keys: list[tuple[str, frozenset[str], str]] = []
+        self._postings: dict[str, list[int]] = {}
+        for key, value in entries:
+            grams = trigrams(key)
+            position = len(self._keys)
+            self._keys.append((key, grams, value))
+            for gram in grams:
+                self._postings.setdefault(gram, []).append(position)
+
+    def scored(self, query: str) -> list[tuple[float, str]]:
+        """``(score, value)`` pairs, best first, one per value, above the threshold."""
+        if not query or len(query) > MAX_KEY_LENGTH:
+            return []
+        grams = trigrams(query)
+        overlap: dict[int, int] = {}
+        for gram in grams:
+            for position in self._postings.get(gram, ()):
+                overlap[position] = overlap.get(position, 0) + 1
+        best: dict[str, float] = {}
+        for position, shared in overlap.items():
+            key, key_grams, value = self._keys[position]
+            score = 2.0 * shared / (len(grams) + len(key_grams))
+            if key == query:
+                score = 2.0
+            elif key.startswith(query) or f" {query}" in key:
+                score = max(score, 0.9) + 0.1 * len(query) / len(key)
+            if score >= self.threshold and score > best.get(value, 0.0):
+                best[value] = score
+        return sorted(((score, value) for value, score in best.items()), key=lambda p: (-p[0], p[1]))
+
+    def best(self, query: str, limit: int) -> tuple[str, ...]:
+        """The ``limit`` best values for a normalised query."""
+        return tuple(value for _, value in self.scored(query)[:limit])
+
+
+def closest(query: str, candidates: Sequence[str], limit: int = 1) -> tuple[str, ...]:
+    """The candidates (display strings) closest to ``query``, for "did you mean" hints."""
+    index = FuzzyIndex(((normalize(c), c) for c in candidates), threshold=0.4)
+    return index.best(normalize(query)[:MAX_KEY_LENGTH], limit)

@@ -1,0 +1,113 @@
+"""The exceptions of learning-cities.
+
+Every error subclasses :class:`LearningCitiesError` and a builtin, so callers can catch
+broadly (``except LookupError``) or precisely (``except UnknownCityError``).
+
+>>> import learning_cities as lc
+>>> try:
+...     lc.load().city("Khon Kean")
+... except LookupError as error:
+...     print(error)
+no member city 'Khon Kean'; did you mean 'Khon Kaen'?
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "AmbiguousCityError",
+    "DataError",
+    "LearningCitiesError",
+    "UnknownAwardError",
+    "UnknownCityError",
+    "UnknownCohortError",
+    "UnknownConferenceError",
+    "UnknownCountryError",
+    "UnknownRegionError",
+]
+
+
+class LearningCitiesError(Exception):
+    """Base class of every error this package raises."""
+
+
+class _UnknownError(LearningCitiesError, LookupError):
+    """A value asked for is not in the data; ``suggestions`` holds the closest known ones."""
+
+    kind = "value"
+
+    def __init__(self, value: object, suggestions: Sequence[object] = (), detail: str = "") -> None:
+        self.value = value
+        self.suggestions = tuple(suggestions)
+        message = f"no {self.kind} {value!r}"
+        if detail:
+            message += f"; {detail}"
+        if self.suggestions:
+            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:  # LookupError would otherwise quote the message again
+        return str(self.args[0])
+
+
+class UnknownCityError(_UnknownError):
+    """No member city has that id, name or local name."""
+
+    kind = "member city"
+
+
+class UnknownCountryError(_UnknownError):
+    """No country with member cities has that code or name."""
+
+    kind = "country with member cities"
+
+
+class UnknownRegionError(_UnknownError):
+    """Not one of UNESCO's five regional groups."""
+
+    kind = "UNESCO region"
+
+
+class UnknownCohortError(_UnknownError):
+    """No admission round in that year."""
+
+    kind = "cohort in"
+
+
+class UnknownAwardError(_UnknownError):
+    """No UNESCO Learning City Award edition in that year."""
+
+    kind = "Learning City Award in"
+
+
+class UnknownConferenceError(_UnknownError):
+    """No International Conference on Learning Cities of that number."""
+
+    kind = "conference number"
+
+
+class AmbiguousCityError(LearningCitiesError, LookupError):
+    """A name that several member cities share; ``candidates`` holds their ids."""
+
+    def __init__(self, value: str, candidates: Sequence[str]) -> None:
+        self.value = value
+        self.candidates = tuple(candidates)
+        super().__init__(
+            f"{value!r} names {len(self.candidates)} member cities: "
+            + ", ".join(self.candidates)
+            + "; ask for one by its id"
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class DataError(LearningCitiesError, ValueError):
+    """A packaged data file is malformed; the message names the file and the record."""
+
+    def __init__(self, file: str, record: str, problem: str) -> None:
+        self.file = file
+        self.record = record
+        self.problem = problem
+        super().__init__(f"{file}: {record}: {problem}")

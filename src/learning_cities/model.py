@@ -1,0 +1,253 @@
+"""The records of the Global Network of Learning Cities.
+
+Every record is a frozen, slotted attrs class: it compares by value, hashes, and cannot be
+changed after it is made, so records shared by every caller of :func:`learning_cities.load`
+stay as the data says.
+
+>>> import learning_cities as lc
+>>> khon_kaen = lc.load().city("Khon Kaen")
+>>> khon_kaen.country.name, khon_kaen.joined, khon_kaen.local_names["th"]
+('Thailand', 2024, 'ขอนแก่น')
+>>> import attrs
+>>> try:
+...     khon_kaen.joined = 2020
+... except attrs.exceptions.FrozenInstanceError:
+...     print("records are read-only")
+records are read-only
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from ._frozenmap import FrozenMap
+
+__all__ = [
+    "Award",
+    "City",
+    "Cohort",
+    "CohortCorrection",
+    "Conference",
+    "Country",
+    "MembershipChange",
+    "MembershipStatus",
+    "NetworkTotal",
+    "Region",
+]
+
+
+class Region(enum.Enum):
+    """UNESCO's five regional groups.
+
+    >>> Region("Arab States") is Region.ARAB_STATES
+    True
+    """
+
+    AFRICA = "Africa"
+    ARAB_STATES = "Arab States"
+    ASIA_PACIFIC = "Asia and the Pacific"
+    EUROPE_NORTH_AMERICA = "Europe and North America"
+    LATIN_AMERICA_CARIBBEAN = "Latin America and the Caribbean"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class MembershipStatus(enum.Enum):
+    """Whether a city is still in the network.
+
+    ``WITHDRAWN`` covers a city that left or was removed; ``City.status_changed`` keeps the
+    year where a source gives it.
+    """
+
+    ACTIVE = "active"
+    WITHDRAWN = "withdrawn"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _frozen_map(value: object) -> FrozenMap:
+    if isinstance(value, FrozenMap):
+        return value
+    if isinstance(value, dict):
+        return FrozenMap(value)
+    raise TypeError(f"expected a mapping of language tag to name, got {value!r}")
+
+
+@attrs.frozen(cache_hash=True)
+class Country:
+    """A UNESCO Member State with member cities.
+
+    ``code`` is ISO 3166-1 alpha-2, ``name`` UNESCO's form ("Viet Nam", "Türkiye"),
+    ``aliases`` the other forms sources use ("Turkey").
+    """
+
+    code: str
+    alpha3: str
+    name: str
+    region: Region = attrs.field(repr=False)
+    aliases: tuple[str, ...] = attrs.field(default=(), repr=False)
+    sources: tuple[str, ...] = attrs.field(default=(), repr=False)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@attrs.frozen(cache_hash=True)
+class City:
+    """A member city (or county, district, consortium) of the network.
+
+    ``joined`` is the year a source gives; ``None`` where none does, and then
+    ``member_by`` is the earliest year a source shows the city as a member (for example
+    its award year). ``cohorts`` lists the admission rounds whose published lists name
+    the city (Muharraq is in two). ``conflicts`` records where sources disagree.
+    """
+
+    id: str
+    name: str
+    country: Country
+    region: Region = attrs.field(repr=False)
+    joined: int | None
+    member_by: int | None = None
+    local_names: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
+    status: MembershipStatus = MembershipStatus.ACTIVE
+    sources: tuple[str, ...] = attrs.field(default=(), repr=False)
+    status_changed: int | None = attrs.field(default=None, repr=False)
+    official_names: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map, repr=False)
+    aliases: tuple[str, ...] = attrs.field(default=(), repr=False)
+    cohorts: tuple[int, ...] = attrs.field(default=(), repr=False)
+    conflicts: tuple[str, ...] = attrs.field(default=(), repr=False)
+    notes: str = attrs.field(default="", repr=False)
+
+    @property
+    def is_active(self) -> bool:
+        """``True`` unless the city left or was removed."""
+        return self.status is MembershipStatus.ACTIVE
+
+    @property
+    def earliest_known_year(self) -> int | None:
+        """``joined`` where known, else ``member_by``: the first year membership is shown."""
+        return self.joined if self.joined is not None else self.member_by
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.country.name})"
+
+
+@attrs.frozen(cache_hash=True)
+class CohortCorrection:
+    """A figure UNESCO first announced and later corrected; both are kept."""
+
+    field: str
+    original: int
+    corrected: int
+    sources: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@attrs.frozen(cache_hash=True)
+class Cohort:
+    """One admission round: the member records we hold, beside UNESCO's own figures.
+
+    ``cities`` holds every record named in the round's published list, by name,
+    including one later withdrawn; ``held`` counts the active ones, the number to set
+    against ``reported_cities``.
+    """
+
+    year: int
+    announced_on: dt.date
+    cities: tuple[City, ...]
+    reported_cities: int | None
+    reported_countries: int | None
+    network_cities_after: int | None
+    network_countries_after: int | None
+    population_millions: int | None
+    event: str
+    sources: tuple[str, ...]
+    corrections: tuple[CohortCorrection, ...] = ()
+    notes: str = ""
+
+    @property
+    def held(self) -> int:
+        """Active member records we hold for this round."""
+        return sum(1 for city in self.cities if city.is_active)
+
+    @property
+    def missing(self) -> int | None:
+        """``reported_cities - held``: records not yet found (``None`` if unreported)."""
+        return None if self.reported_cities is None else self.reported_cities - self.held
+
+    @property
+    def held_countries(self) -> int:
+        """Countries among the active records we hold for this round."""
+        return len({city.country.code for city in self.cities if city.is_active})
+
+
+@attrs.frozen(cache_hash=True)
+class Conference:
+    """An International Conference on Learning Cities (ICLC).
+
+    A planned conference has ``start``/``end``/``host_city``/``country`` ``None`` where not
+    yet known, and ``planned_month`` where announced.
+    """
+
+    number: int
+    year: int
+    start: dt.date | None
+    end: dt.date | None
+    host_city: str | None
+    country: Country | None
+    theme: str
+    outcome_document: str | None
+    planned_month: int | None = None
+    sources: tuple[str, ...] = ()
+    notes: str = ""
+
+    @property
+    def held(self) -> bool:
+        """``True`` once the conference has dates, i.e. it took place."""
+        return self.start is not None
+
+
+@attrs.frozen(cache_hash=True)
+class Award:
+    """One edition of the UNESCO Learning City Award (edition 1 is 2015)."""
+
+    year: int
+    edition: int
+    conference: Conference
+    laureates: tuple[City, ...]
+    sources: tuple[str, ...] = ()
+
+
+@attrs.frozen(cache_hash=True)
+class NetworkTotal:
+    """A network size that a source reported on a date, as the source gave it.
+
+    ``cities``/``countries`` are whole numbers where the source gave an exact total;
+    ``cities_text``/``countries_text`` keep the wording ("200+", "~50 new").
+    """
+
+    as_of: str
+    date: dt.date | None
+    cities: int | None
+    countries: int | None
+    cities_text: str
+    countries_text: str
+    sources: tuple[str, ...]
+    notes: str = ""
+
+
+@attrs.frozen(cache_hash=True)
+class MembershipChange:
+    """A departure from the network, as inferred from reported totals."""
+
+    who: str
+    country: str
+    event: str
+    period: str
+    sources: tuple[str, ...]
+    notes: str = ""

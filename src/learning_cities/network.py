@@ -1,0 +1,404 @@
+"""The :class:`Network`: every record of the packaged data, indexed for queries.
+
+>>> import learning_cities as lc
+>>> from datetime import date
+>>> net = lc.load()
+>>> net.city("ขอนแก่น").name
+'Khon Kaen'
+>>> [c.name for c in net.where(country="TH", joined=2024)]
+['Bangkok', 'Khon Kaen', 'Yala']
+>>> net.cohort(2022).announced_on, net.cohort(2022).reported_cities
+(datetime.date(2022, 9, 2), 77)
+>>> [a.year for a in net.awards_of("Cork")]
+[2015, 2024]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import threading
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from . import _text
+from .errors import (
+    AmbiguousCityError,
+    UnknownAwardError,
+    UnknownCityError,
+    UnknownCohortError,
+    UnknownConferenceError,
+    UnknownCountryError,
+    UnknownRegionError,
+)
+from .model import (
+    Award,
+    City,
+    Cohort,
+    Conference,
+    Country,
+    MembershipChange,
+    MembershipStatus,
+    NetworkTotal,
+    Region,
+)
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["ANY", "Network"]
+
+
+class _Any(enum.Enum):
+    ANY = "ANY"
+
+    def __repr__(self) -> str:
+        return "ANY"
+
+
+#: Default of :meth:`Network.where`'s ``joined``: no filter (``None`` means "year unknown").
+ANY = _Any.ANY
+
+
+def _require_int(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int (a year), not {type(value).__name__}: {value!r}")
+    return value
+
+
+def _require_str(name: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}: {value!r}")
+    return value
+
+
+def _sort_key(city: City) -> tuple[bool, int, str, str]:
+    return (city.joined is None, city.joined or 0, city.name.casefold(), city.id)
+
+
+@attrs.frozen(eq=False, repr=False)
+class Network:
+    """The Global Network of Learning Cities as the packaged data knows it.
+
+    Get it from :func:`learning_cities.load`. Every collection is a tuple in a documented,
+    deterministic order; every lookup raises a typed error naming what was asked for.
+    """
+
+    data_as_of: dt.date
+    """The newest dated fact in the data."""
+    _all_cities: tuple[City, ...] = attrs.field(alias="cities")
+    countries: tuple[Country, ...]
+    """Countries with member cities, by UNESCO name."""
+    cohorts: tuple[Cohort, ...]
+    """Admission rounds, by year."""
+    awards: tuple[Award, ...]
+    """Editions of the UNESCO Learning City Award, by year."""
+    conferences: tuple[Conference, ...]
+    """International Conferences on Learning Cities, by number."""
+    network_totals: tuple[NetworkTotal, ...] = ()
+    """Every dated network size a source reported, in the order found."""
+    membership_changes: tuple[MembershipChange, ...] = ()
+    """Departures inferred from totals (no source names a departed city)."""
+
+    _cities_sorted: tuple[City, ...] = attrs.field(init=False)
+    _by_id: dict[str, City] = attrs.field(init=False)
+    _by_key: dict[str, tuple[str, ...]] = attrs.field(init=False)
+    _country_by_key: dict[str, Country] = attrs.field(init=False)
+    _cohort_by_year: dict[int, Cohort] = attrs.field(init=False)
+    _award_by_year: dict[int, Award] = attrs.field(init=False)
+    _awarded_ids: dict[str, tuple[Award, ...]] = attrs.field(init=False)
+    _member_since: dict[str, dt.date | None] = attrs.field(init=False)
+    _fuzzy: list[_text.FuzzyIndex] = attrs.field(init=False)
+    _fuzzy_lock: threading.Lock = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        def put(name: str, value: Any) -> None:
+            object.__setattr__(self, name, value)
+
+        put("_cities_sorted", tuple(sorted(self._all_cities, key=_sort_key)))
+        put("_by_id", {c.id: c for c in self._all_cities})
+        keys: dict[str, list[str]] = {}
+        for city in self._cities_sorted:
+            for name in (city.id, city.name, *city.aliases, *city.local_names.values(), *city.official_names.values()):
+                ids = keys.setdefault(_text.normalize(name), [])
+                if city.id not in ids:
+                    ids.append(city.id)
+        put("_by_key", {k: tuple(v) for k, v in keys.items()})
+        put(
+            "_country_by_key",
+            {
+                _text.normalize(name): country
+                for country in self.countries
+                for name in (country.code, country.alpha3, country.name, *country.aliases)
+            },
+        )
+        put("_cohort_by_year", {c.year: c for c in self.cohorts})
+        put("_award_by_year", {a.year: a for a in self.awards})
+        awarded: dict[str, list[Award]] = {}
+        for award in self.awards:
+            for city in award.laureates:
+                awarded.setdefault(city.id, []).append(award)
+        put("_awarded_ids", {k: tuple(v) for k, v in awarded.items()})
+        put("_member_since", {c.id: self._start(c) for c in self._all_cities})
+        put("_fuzzy", [])
+        put("_fuzzy_lock", threading.Lock())
+
+    def _start(self, city: City) -> dt.date | None:
+        if city.joined is not None:
+            cohort = self._cohort_by_year.get(city.joined)
+            if cohort is not None and city.joined in city.cohorts:
+                return cohort.announced_on
+            return dt.date(city.joined, 12, 31)
+        if city.member_by is not None:
+            return dt.date(city.member_by, 12, 31)
+        return None
+
+    def __repr__(self) -> str:
+        active = sum(1 for c in self._all_cities if c.is_active)
+        return (
+            f"<Network: {active} active member cities held in {len(self.countries)} countries, "
+            f"data as of {self.data_as_of.isoformat()}>"
+        )
+
+    # -- cities ---------------------------------------------------------------------------
+
+    @property
+    def cities(self) -> tuple[City, ...]:
+        """Every city ever admitted, by (joined, name); cities whose year is unknown last."""
+        return self._cities_sorted
+
+    def city(self, query: str) -> City:
+        """The city with that id, name, alias or local name.
+
+        Case, accents, apostrophes and spacing do not matter.
+
+        >>> import learning_cities as lc
+        >>> lc.load().city("sonderborg").name
+        'Sønderborg'
+        >>> lc.load().city("Atlantis")
+        Traceback (most recent call last):
+        learning_cities.errors.UnknownCityError: no member city 'Atlantis'
+        """
+        _require_str("city name", query)
+        ids = self._by_key.get(_text.normalize(query)) if len(query) <= _text.MAX_KEY_LENGTH else None
+        if not ids:
+            raise UnknownCityError(
+                query,
+                [
+                    self._by_id[i].name
+                    for i in self._fuzzy_index().best(_text.normalize(query[: _text.MAX_KEY_LENGTH]), 1)
+                ],
+            )
+        if len(ids) > 1:
+            raise AmbiguousCityError(query, ids)
+        return self._by_id[ids[0]]
+
+    def _resolve_city(self, city: City | str) -> City:
+        if isinstance(city, City):
+            known = self._by_id.get(city.id)
+            if known != city:
+                raise UnknownCityError(city.name, detail="that record is not in this network's data")
+            return city
+        if isinstance(city, str):
+            return self.city(city)
+        raise TypeError(f"expected a City or a city name, not {type(city).__name__}: {city!r}")
+
+    def _fuzzy_index(self) -> _text.FuzzyIndex:
+        if not self._fuzzy:
+            with self._fuzzy_lock:
+                if not self._fuzzy:
+                    self._fuzzy.append(_text.FuzzyIndex((k, i) for k, ids in self._by_key.items() for i in ids))
+        return self._fuzzy[0]
+
+    def search(self, text: str, limit: int = 5) -> tuple[City, ...]:
+        """Cities whose names are close to ``text``, best first; ``()`` when none is close.
+
+        >>> import learning_cities as lc
+        >>> [c.name for c in lc.load().search("kon kaen", limit=1)]
+        ['Khon Kaen']
+        """
+        _require_str("search text", text)
+        if _require_int("limit", limit) < 1:
+            raise ValueError(f"limit must be at least 1, not {limit}")
+        query = _text.normalize(text) if len(text) <= _text.MAX_KEY_LENGTH else ""
+        return tuple(self._by_id[i] for i in self._fuzzy_index().best(query, limit))
+
+    def where(
+        self,
+        *,
+        country: Country | str | None = None,
+        region: Region | str | None = None,
+        joined: int | _Any | None = ANY,
+        status: MembershipStatus | str | None = None,
+        awarded: bool | None = None,
+    ) -> tuple[City, ...]:
+        """Cities matching every keyword given, in :attr:`cities` order.
+
+        ``country`` takes a code, a name or a :class:`Country`; ``region`` a :class:`Region`
+        or its value; ``joined`` a year, or ``None`` for cities whose year is unknown;
+        ``status`` a :class:`MembershipStatus` or its value; ``awarded`` ``True`` for
+        laureates of any edition, ``False`` for the others.
+
+        >>> import learning_cities as lc
+        >>> len(lc.load().where(region=lc.Region.ARAB_STATES, awarded=True)) > 0
+        True
+        """
+        checks: list[Any] = []
+        if country is not None:
+            code = self.country(country).code if not isinstance(country, Country) else self._own(country).code
+            checks.append(lambda c: c.country.code == code)
+        if region is not None:
+            wanted_region = _coerce_enum(Region, region, UnknownRegionError)
+            checks.append(lambda c: c.region is wanted_region)
+        if joined is not ANY:
+            if joined is not None:
+                _require_int("joined", joined)
+            checks.append(lambda c: c.joined == joined)
+        if status is not None:
+            wanted_status = _coerce_enum(MembershipStatus, status, None)
+            checks.append(lambda c: c.status is wanted_status)
+        if awarded is not None:
+            if not isinstance(awarded, bool):
+                raise TypeError(f"awarded must be True, False or None, not {awarded!r}")
+            checks.append(lambda c: (c.id in self._awarded_ids) is awarded)
+        return tuple(c for c in self._cities_sorted if all(check(c) for check in checks))
+
+    def member_since(self, city: City | str) -> dt.date | None:
+        """The first date the data shows ``city`` as a member.
+
+        Its cohort's announcement date, or 31 December of its join year (or of its
+        ``member_by`` year) where only a year is known; ``None`` where neither is.
+        """
+        return self._member_since[self._resolve_city(city).id]
+
+    def members_on(self, day: dt.date) -> tuple[City, ...]:
+        """Cities known to be members on ``day``, not yet withdrawn, in :attr:`cities` order.
+
+        >>> import learning_cities as lc
+        >>> from datetime import date
+        >>> net = lc.load()
+        >>> net.city("Bangkok") in net.members_on(date(2024, 2, 14))
+        True
+        >>> net.city("Bangkok") in net.members_on(date(2024, 2, 13))
+        False
+        """
+        if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
+            raise TypeError(f"members_on takes a datetime.date (use .date() on a datetime), not {day!r}")
+        found = []
+        for city in self._cities_sorted:
+            start = self._member_since[city.id]
+            if start is None or start > day:
+                continue
+            if not city.is_active and (city.status_changed is None or day.year >= city.status_changed):
+                continue
+            found.append(city)
+        return tuple(found)
+
+    # -- countries ------------------------------------------------------------------------
+
+    def country(self, query: str) -> Country:
+        """The country with that ISO alpha-2 or alpha-3 code, UNESCO name, or other name.
+
+        >>> import learning_cities as lc
+        >>> lc.load().country("Turkey").name
+        'Türkiye'
+        """
+        _require_str("country", query)
+        found = self._country_by_key.get(_text.normalize(query)) if len(query) <= _text.MAX_KEY_LENGTH else None
+        if found is None:
+            names = [c.name for c in self.countries]
+            raise UnknownCountryError(query, _text.closest(query, names))
+        return found
+
+    def _own(self, country: Country) -> Country:
+        if self._country_by_key.get(_text.normalize(country.code)) != country:
+            raise UnknownCountryError(country.name, detail="that record is not in this network's data")
+        return country
+
+    # -- cohorts and awards ---------------------------------------------------------------
+
+    def cohort(self, year: int) -> Cohort:
+        """The admission round of ``year``.
+
+        >>> import learning_cities as lc
+        >>> lc.load().cohort(2023)
+        Traceback (most recent call last):
+        learning_cities.errors.UnknownCohortError: no cohort in 2023; cohorts: ...; did you mean 2024?
+        """
+        _require_int("cohort year", year)
+        try:
+            return self._cohort_by_year[year]
+        except KeyError:
+            raise UnknownCohortError(
+                year, _nearest(year, self._cohort_by_year, after=True), "cohorts: " + _years(self._cohort_by_year)
+            ) from None
+
+    def award(self, year: int) -> Award:
+        """The Learning City Award edition of ``year``."""
+        _require_int("award year", year)
+        try:
+            return self._award_by_year[year]
+        except KeyError:
+            raise UnknownAwardError(
+                year, _nearest(year, self._award_by_year, after=False), "editions: " + _years(self._award_by_year)
+            ) from None
+
+    def awards_of(self, city: City | str) -> tuple[Award, ...]:
+        """The award editions ``city`` received, by year (``()`` if none)."""
+        return self._awarded_ids.get(self._resolve_city(city).id, ())
+
+    def conference(self, number: int) -> Conference:
+        """The International Conference on Learning Cities of that number (1 = 2013)."""
+        _require_int("conference number", number)
+        for conference in self.conferences:
+            if conference.number == number:
+                return conference
+        numbers = {c.number: c for c in self.conferences}
+        raise UnknownConferenceError(number, _nearest(number, numbers, after=False), "conferences: " + _years(numbers))
+
+    @property
+    def reported_total(self) -> NetworkTotal:
+        """The newest exact network size UNESCO reported (cities and countries)."""
+        exact = [t for t in self.network_totals if t.date and t.cities is not None and t.countries is not None]
+        return max(exact, key=lambda t: (t.date, t.cities or 0))
+
+    # -- exports --------------------------------------------------------------------------
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat row per city, in :attr:`cities` order (see :mod:`learning_cities.exports`)."""
+        from .exports import city_rows
+
+        return city_rows(self)
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """:meth:`to_records` as a :class:`pandas.DataFrame` (needs the ``pandas`` extra)."""
+        from .exports import city_dataframe
+
+        return city_dataframe(self)
+
+
+def _coerce_enum(kind: type[enum.Enum], value: object, error: type[UnknownRegionError] | None) -> Any:
+    if isinstance(value, kind):
+        return value
+    if not isinstance(value, str):
+        raise TypeError(f"expected a {kind.__name__} or its value, not {type(value).__name__}: {value!r}")
+    for member in kind:
+        if value == member.value:
+            return member
+    choices = [m.value for m in kind]
+    if error is not None:
+        raise error(value, _text.closest(value, choices))
+    raise ValueError(f"{value!r} is not a {kind.__name__}; choose one of {', '.join(map(repr, choices))}")
+
+
+def _years(table: dict[int, Any]) -> str:
+    return ", ".join(str(y) for y in sorted(table))
+
+
+def _nearest(year: int, table: dict[int, Any], *, after: bool) -> list[int]:
+    """The closest year in ``table`` (ties go to the later one when ``after``)."""
+    if not table:
+        return []
+    best = min(table, key=lambda y: (abs(y - year), -y if after else y))
+    return [best] if abs(best - year) <= 2 else []
