@@ -10,10 +10,11 @@ True
 
 from __future__ import annotations
 
+import importlib
 import threading
+from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .coverage import CoverageRow, country_coverage, coverage
 from .errors import (
     AmbiguousCityError,
     DataError,
@@ -67,6 +68,22 @@ __all__ = [
     "coverage",
     "load",
 ]
+
+if TYPE_CHECKING:
+    from .coverage import CoverageRow, country_coverage, coverage
+
+_LAZY = {"CoverageRow": "coverage", "country_coverage": "coverage", "coverage": "coverage"}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the less used parts of the API on first use, to keep ``import`` cheap."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'learning_cities' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 _lock = threading.Lock()
 _network: Network | None = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from .errors import DataError
@@ -37,6 +37,9 @@ DATA_FILE = "gnlc.json"
 SCHEMA_VERSION = 1
 
 T = TypeVar("T")
+_MISSING = object()
+_REGIONS = {region.value: region for region in Region}
+_STATUSES = {status.value: status for status in MembershipStatus}
 
 
 class _Reader:
@@ -53,14 +56,17 @@ class _Reader:
         return DataError(self.file, self.where, problem)
 
     def _get(self, key: str) -> object:
-        try:
-            return self.raw[key]
-        except KeyError:
-            raise self.fail(f"missing field {key!r}") from None
+        value = self.raw.get(key, _MISSING)
+        if value is _MISSING:
+            raise self.fail(f"missing field {key!r}")
+        return value
+
+    # The checks compare exact classes: JSON gives plain str/int/list/dict, and a bool is
+    # not accepted where an int is expected.
 
     def typed(self, key: str, kind: type[T]) -> T:
         value = self._get(key)
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        if value.__class__ is not kind:
             raise self.fail(f"field {key!r} should be {kind.__name__}, got {value!r}")
         return value
 
@@ -69,20 +75,23 @@ class _Reader:
 
     def strings(self, key: str) -> tuple[str, ...]:
         values = self.typed(key, list)
-        if not all(isinstance(v, str) for v in values):
-            raise self.fail(f"field {key!r} should be a list of strings")
+        for value in values:
+            if value.__class__ is not str:
+                raise self.fail(f"field {key!r} should be a list of strings, has {value!r}")
         return tuple(values)
 
     def ints(self, key: str) -> tuple[int, ...]:
         values = self.typed(key, list)
-        if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-            raise self.fail(f"field {key!r} should be a list of whole numbers")
+        for value in values:
+            if value.__class__ is not int:
+                raise self.fail(f"field {key!r} should be a list of whole numbers, has {value!r}")
         return tuple(values)
 
     def names(self, key: str) -> dict[str, str]:
         value = self.typed(key, dict)
-        if not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-            raise self.fail(f"field {key!r} should map language tags to names")
+        for tag, name in value.items():
+            if tag.__class__ is not str or name.__class__ is not str:
+                raise self.fail(f"field {key!r} should map language tags to names")
         return value
 
     def date(self, key: str) -> dt.date | None:
@@ -94,11 +103,11 @@ class _Reader:
         except ValueError:
             raise self.fail(f"field {key!r} is not an ISO date: {text!r}") from None
 
-    def enum(self, key: str, kind: Callable[[str], T]) -> T:
+    def enum(self, key: str, values: Mapping[str, T]) -> T:
         text = self.typed(key, str)
         try:
-            return kind(text)
-        except ValueError:
+            return values[text]
+        except KeyError:
             raise self.fail(f"field {key!r} has no such value: {text!r}") from None
 
     def pick(self, key: str, table: Mapping[Any, T], what: str) -> T:
@@ -134,7 +143,7 @@ def parse(text: str, file: str = DATA_FILE) -> dict[str, Any]:
             code=code,
             alpha3=r.typed("alpha3", str),
             name=r.typed("name", str),
-            region=r.enum("region", Region),
+            region=r.enum("region", _REGIONS),
             aliases=r.strings("aliases"),
             sources=r.strings("sources"),
         )
@@ -151,7 +160,7 @@ def parse(text: str, file: str = DATA_FILE) -> dict[str, Any]:
             joined=r.optional("joined", int),
             member_by=r.optional("member_by", int),
             local_names=r.names("local_names"),
-            status=r.enum("status", MembershipStatus),
+            status=r.enum("status", _STATUSES),
             sources=r.strings("sources"),
             status_changed=r.optional("status_changed", int),
             official_names=r.names("official_names"),

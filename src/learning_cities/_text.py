@@ -14,7 +14,6 @@ True
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -44,12 +43,13 @@ _FOLD = str.maketrans(
         ",": " ",
     }
 )
-_SPACE = re.compile(r"\s+")
 _LATIN_LIMIT = 0x0370  # combining marks after a base below this (Latin) are accents
 
 
 def normalize(text: str) -> str:
     """Fold a name to its lookup key (see the module docstring)."""
+    if text.isascii():  # most names: no accents to strip, no Unicode forms to compose
+        return " ".join(text.lower().translate(_FOLD).split())
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
     kept: list[str] = []
     base = 0
@@ -60,8 +60,7 @@ def normalize(text: str) -> str:
         else:
             base = ord(char)
         kept.append(char)
-    folded = unicodedata.normalize("NFC", "".join(kept))
-    return _SPACE.sub(" ", folded).strip()
+    return " ".join(unicodedata.normalize("NFC", "".join(kept)).split())
 
 
 def trigrams(key: str) -> frozenset[str]:

@@ -20,8 +20,6 @@ import enum
 import threading
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
 from . import _text
 from .errors import (
     AmbiguousCityError,
@@ -77,17 +75,42 @@ def _sort_key(city: City) -> tuple[bool, int, str, str]:
     return (city.joined is None, city.joined or 0, city.name.casefold(), city.id)
 
 
-@attrs.frozen(eq=False, repr=False)
 class Network:
     """The Global Network of Learning Cities as the packaged data knows it.
 
     Get it from :func:`learning_cities.load`. Every collection is a tuple in a documented,
-    deterministic order; every lookup raises a typed error naming what was asked for.
+    deterministic order; every lookup raises a typed error naming what was asked for. A
+    network is read-only and compares by identity.
+
+    >>> import learning_cities as lc
+    >>> net = lc.load()
+    >>> net.cohorts[0].year, net.awards[0].year, net.conferences[0].host_city
+    (2019, 2015, 'Beijing')
     """
+
+    __slots__ = (
+        "_all_cities",
+        "_award_by_year",
+        "_awarded_ids",
+        "_by_id",
+        "_by_key",
+        "_cities_sorted",
+        "_cohort_by_year",
+        "_country_by_key",
+        "_fuzzy",
+        "_fuzzy_lock",
+        "_member_since",
+        "awards",
+        "cohorts",
+        "conferences",
+        "countries",
+        "data_as_of",
+        "membership_changes",
+        "network_totals",
+    )
 
     data_as_of: dt.date
     """The newest dated fact in the data."""
-    _all_cities: tuple[City, ...] = attrs.field(alias="cities")
     countries: tuple[Country, ...]
     """Countries with member cities, by UNESCO name."""
     cohorts: tuple[Cohort, ...]
@@ -96,23 +119,50 @@ class Network:
     """Editions of the UNESCO Learning City Award, by year."""
     conferences: tuple[Conference, ...]
     """International Conferences on Learning Cities, by number."""
-    network_totals: tuple[NetworkTotal, ...] = ()
+    network_totals: tuple[NetworkTotal, ...]
     """Every dated network size a source reported, in the order found."""
-    membership_changes: tuple[MembershipChange, ...] = ()
+    membership_changes: tuple[MembershipChange, ...]
     """Departures inferred from totals (no source names a departed city)."""
 
-    _cities_sorted: tuple[City, ...] = attrs.field(init=False)
-    _by_id: dict[str, City] = attrs.field(init=False)
-    _by_key: dict[str, tuple[str, ...]] = attrs.field(init=False)
-    _country_by_key: dict[str, Country] = attrs.field(init=False)
-    _cohort_by_year: dict[int, Cohort] = attrs.field(init=False)
-    _award_by_year: dict[int, Award] = attrs.field(init=False)
-    _awarded_ids: dict[str, tuple[Award, ...]] = attrs.field(init=False)
-    _member_since: dict[str, dt.date | None] = attrs.field(init=False)
-    _fuzzy: list[_text.FuzzyIndex] = attrs.field(init=False)
-    _fuzzy_lock: threading.Lock = attrs.field(init=False)
+    _all_cities: tuple[City, ...]
+    _cities_sorted: tuple[City, ...]
+    _by_id: dict[str, City]
+    _by_key: dict[str, tuple[str, ...]]
+    _country_by_key: dict[str, Country]
+    _cohort_by_year: dict[int, Cohort]
+    _award_by_year: dict[int, Award]
+    _awarded_ids: dict[str, tuple[Award, ...]]
+    _member_since: dict[str, dt.date | None]
+    _fuzzy: list[_text.FuzzyIndex]
+    _fuzzy_lock: threading.Lock
 
-    def __attrs_post_init__(self) -> None:
+    def __init__(
+        self,
+        *,
+        data_as_of: dt.date,
+        cities: tuple[City, ...],
+        countries: tuple[Country, ...],
+        cohorts: tuple[Cohort, ...],
+        awards: tuple[Award, ...],
+        conferences: tuple[Conference, ...],
+        network_totals: tuple[NetworkTotal, ...] = (),
+        membership_changes: tuple[MembershipChange, ...] = (),
+    ) -> None:
+        put = object.__setattr__
+        put(self, "data_as_of", data_as_of)
+        put(self, "_all_cities", tuple(cities))
+        put(self, "countries", tuple(countries))
+        put(self, "cohorts", tuple(cohorts))
+        put(self, "awards", tuple(awards))
+        put(self, "conferences", tuple(conferences))
+        put(self, "network_totals", tuple(network_totals))
+        put(self, "membership_changes", tuple(membership_changes))
+        self._index()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Network is read-only: cannot set {name!r}")
+
+    def _index(self) -> None:
         def put(name: str, value: Any) -> None:
             object.__setattr__(self, name, value)
 

@@ -1,0 +1,158 @@
+"""Benchmark learning-cities: start-up against pycountry, load, lookups, search, memory.
+
+Usage::
+
+    python benchmarks/run.py              # prints a table; exits 1 if a target is missed
+    python benchmarks/run.py --json out.json --rounds 40
+
+Every figure is a median over repeated runs. The whole-process comparison runs the two
+commands alternately in one loop, so both see the same machine load, and reports the ratio
+of their medians. Needs pycountry (in the ``test`` extra) for the comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+import timeit
+import tracemalloc
+from collections.abc import Callable
+from typing import Any
+
+OURS = "import learning_cities as lc; lc.load().city('Bangkok')"
+PYCOUNTRY = "import pycountry; pycountry.countries.get(alpha_2='TH')"
+FIRST_LOAD = """
+import time, learning_cities as lc
+t = time.perf_counter(); lc.load(); print(time.perf_counter() - t)
+"""
+IMPORT = """
+import time; t = time.perf_counter()
+import learning_cities
+print(time.perf_counter() - t)
+"""
+
+#: name -> (target, unit, description)
+TARGETS: dict[str, tuple[float, str, str]] = {
+    "process_ratio": (1.0, "x", "whole process, learning-cities / pycountry (medians)"),
+    "first_load_ms": (10.0, "ms", "first load() in a fresh process"),
+    "lookup_us": (5.0, "µs", "net.city('Bangkok')"),
+    "search_ms": (1.0, "ms", "net.search('kon kaen')"),
+    "huge_city_ms": (50.0, "ms", "net.city() on a 1 MB string (bounded time)"),
+    "huge_search_ms": (50.0, "ms", "net.search() on a 1 MB string (bounded time)"),
+}
+
+
+# Installed packages have bytecode compiled at install time; let an editable or source
+# checkout write its own too, so both sides are measured as users run them.
+CHILD_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
+def _process_seconds(code: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, env=CHILD_ENV)
+    return time.perf_counter() - start
+
+
+def _child_seconds(code: str) -> float:
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, env=CHILD_ENV)
+    return float(out.stdout.strip())
+
+
+def _median(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+def _per_call(func: Callable[[], object], number: int) -> float:
+    return min(timeit.repeat(func, number=number, repeat=5)) / number
+
+
+def measure(rounds: int) -> dict[str, Any]:
+    """Run every measurement; return figures keyed as in :data:`TARGETS`, plus context."""
+    for code in (OURS, PYCOUNTRY):  # warm up: bytecode and the OS file cache
+        _process_seconds(code)
+    ours: list[float] = []
+    theirs: list[float] = []
+    for _ in range(rounds):
+        ours.append(_process_seconds(OURS))
+        theirs.append(_process_seconds(PYCOUNTRY))
+    import_s = _median([_child_seconds(IMPORT) for _ in range(rounds)])
+    load_s = _median([_child_seconds(FIRST_LOAD) for _ in range(rounds)])
+
+    import learning_cities as lc
+
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    net = lc.load()
+    net.search("warm the fuzzy index")
+    loaded_bytes = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+
+    huge = "x" * 1_000_000
+
+    def huge_city() -> None:
+        with contextlib.suppress(LookupError):
+            net.city(huge)
+
+    return {
+        "process_ours_ms": _median(ours) * 1e3,
+        "process_pycountry_ms": _median(theirs) * 1e3,
+        "process_ratio": _median(ours) / _median(theirs),
+        "import_ms": import_s * 1e3,
+        "first_load_ms": load_s * 1e3,
+        "lookup_us": _per_call(lambda: net.city("Bangkok"), 20_000) * 1e6,
+        "local_name_lookup_us": _per_call(lambda: net.city("ขอนแก่น"), 20_000) * 1e6,
+        "search_ms": _per_call(lambda: net.search("kon kaen"), 500) * 1e3,
+        "huge_city_ms": _per_call(huge_city, 5) * 1e3,
+        "huge_search_ms": _per_call(lambda: net.search(huge), 5) * 1e3,
+        "memory_kib": loaded_bytes / 1024,
+        "cities": len(net.cities),
+        "rounds": rounds,
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {platform.system()}",
+    }
+
+
+def report(figures: dict[str, Any]) -> tuple[str, bool]:
+    """A plain-text table of the figures against their targets, and whether all are met."""
+    lines = [
+        f"learning-cities benchmark ({figures['rounds']} rounds, Python {figures['python']}, {figures['machine']})",
+        f"  whole process: learning-cities {figures['process_ours_ms']:.1f} ms, "
+        f"pycountry {figures['process_pycountry_ms']:.1f} ms",
+        f"  import learning_cities: {figures['import_ms']:.1f} ms (in process)",
+        f"  lookup by local name: {figures['local_name_lookup_us']:.2f} µs",
+        f"  memory of the loaded network (tracemalloc): {figures['memory_kib']:.0f} KiB for {figures['cities']} cities",
+        "",
+        f"  {'measure':58} {'value':>10} {'target':>10}  ok",
+    ]
+    all_met = True
+    for key, (target, unit, description) in TARGETS.items():
+        value = figures[key]
+        met = value <= target
+        all_met &= met
+        lines.append(f"  {description:58} {value:>8.2f}{unit:>2} {target:>8.1f}{unit:>2}  {'yes' if met else 'NO'}")
+    return "\n".join(lines), all_met
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark learning-cities against its targets.")
+    parser.add_argument("--rounds", type=int, default=30, help="subprocess runs per measure (default 30)")
+    parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+    figures = measure(args.rounds)
+    text, all_met = report(figures)
+    print(text)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(figures, handle, indent=2)
+    return 0 if all_met else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
