@@ -28,6 +28,7 @@ from typing import Any
 
 OURS = "import learning_cities as lc; lc.load().city('Bangkok')"
 PYCOUNTRY = "import pycountry; pycountry.countries.get(alpha_2='TH')"
+ATTRS_ONLY = "import attrs"  # the floor: Python start-up plus our one required import
 FIRST_LOAD = """
 import time, learning_cities as lc
 t = time.perf_counter(); lc.load(); print(time.perf_counter() - t)
@@ -79,9 +80,11 @@ def measure(rounds: int) -> dict[str, Any]:
         _process_seconds(code)
     ours: list[float] = []
     theirs: list[float] = []
+    floor: list[float] = []
     for _ in range(rounds):
         ours.append(_process_seconds(OURS))
         theirs.append(_process_seconds(PYCOUNTRY))
+        floor.append(_process_seconds(ATTRS_ONLY))
     import_s = _median([_child_seconds(IMPORT) for _ in range(rounds)])
     load_s = _median([_child_seconds(FIRST_LOAD) for _ in range(rounds)])
 
@@ -104,6 +107,7 @@ def measure(rounds: int) -> dict[str, Any]:
         "process_ours_ms": _median(ours) * 1e3,
         "process_pycountry_ms": _median(theirs) * 1e3,
         "process_ratio": _median(ours) / _median(theirs),
+        "process_attrs_only_ms": _median(floor) * 1e3,
         "import_ms": import_s * 1e3,
         "first_load_ms": load_s * 1e3,
         "lookup_us": _per_call(lambda: net.city("Bangkok"), 20_000) * 1e6,
@@ -124,7 +128,8 @@ def report(figures: dict[str, Any]) -> tuple[str, bool]:
     lines = [
         f"learning-cities benchmark ({figures['rounds']} rounds, Python {figures['python']}, {figures['machine']})",
         f"  whole process: learning-cities {figures['process_ours_ms']:.1f} ms, "
-        f"pycountry {figures['process_pycountry_ms']:.1f} ms",
+        f"pycountry {figures['process_pycountry_ms']:.1f} ms; "
+        f"'python -c \"import attrs\"' alone {figures['process_attrs_only_ms']:.1f} ms",
         f"  import learning_cities: {figures['import_ms']:.1f} ms (in process)",
         f"  lookup by local name: {figures['local_name_lookup_us']:.2f} µs",
         f"  memory of the loaded network (tracemalloc): {figures['memory_kib']:.0f} KiB for {figures['cities']} cities",
