@@ -403,6 +403,23 @@ def _network_totals() -> list[dict[str, Any]]:
     ]
 
 
+def _country_totals(known: Countries) -> list[dict[str, Any]]:
+    totals = []
+    for row in _rows(REFERENCE / "curated" / "country_totals.csv"):
+        known.check(row["country_code"], "", "", row["_where"])
+        totals.append(
+            {
+                "country": row["country_code"],
+                "as_of": row["as_of"],
+                "date": _iso_or_none(row["as_of"]),
+                "cities": int(row["cities"]),
+                "sources": _urls(row["source_url"]),
+                "notes": row["notes"],
+            }
+        )
+    return sorted(totals, key=lambda t: (t["country"], t["as_of"]))
+
+
 def _membership_changes() -> list[dict[str, Any]]:
     return [
         {
@@ -473,6 +490,7 @@ def build() -> dict[str, Any]:
         "awards": awards,
         "network_totals": totals,
         "membership_changes": _membership_changes(),
+        "country_totals": _country_totals(countries),
     }
 
 

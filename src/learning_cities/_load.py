@@ -21,6 +21,7 @@ from .model import (
     CohortCorrection,
     Conference,
     Country,
+    CountryTotal,
     MembershipChange,
     MembershipStatus,
     NetworkTotal,
@@ -256,6 +257,17 @@ def parse(text: str, file: str = DATA_FILE) -> dict[str, Any]:
         )
         for r in each("membership_changes")
     ]
+    country_totals = [
+        CountryTotal(
+            country=r.pick("country", countries, "country"),
+            as_of=r.typed("as_of", str),
+            date=r.date("date"),
+            cities=r.typed("cities", int),
+            sources=r.strings("sources"),
+            notes=r.typed("notes", str),
+        )
+        for r in each("country_totals")
+    ]
     as_of = top.date("data_as_of")
     if as_of is None:
         raise top.fail("missing data_as_of")
@@ -268,6 +280,7 @@ def parse(text: str, file: str = DATA_FILE) -> dict[str, Any]:
         "conferences": tuple(sorted(conferences.values(), key=lambda c: c.number)),
         "network_totals": tuple(totals),
         "membership_changes": tuple(changes),
+        "country_totals": tuple(country_totals),
     }
 
 

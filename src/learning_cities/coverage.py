@@ -8,12 +8,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 import attrs
 
 if TYPE_CHECKING:
-    from .model import City
+    from .model import City, Country, CountryTotal
     from .network import Network
 
 __all__ = ["CoverageRow", "country_coverage", "coverage"]
@@ -86,10 +87,63 @@ def _countries(cities: list[City]) -> int:
     return len({city.country.code for city in cities})
 
 
-def country_coverage(network: Network) -> dict[str, int]:
-    """Active member records held per country code, largest first (then by code)."""
-    counts: dict[str, int] = {}
-    for city in network.cities:
-        if city.is_active:
-            counts[city.country.code] = counts.get(city.country.code, 0) + 1
-    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+@attrs.frozen
+class CountryCoverageRow:
+    """Member records held for one country, beside the newest national figure found.
+
+    ``held`` counts active records today. Where a source reported the country's number of
+    members (``reported``, as of ``reported_as_of``), ``held_then`` counts the records
+    known to be members on that date, so the two figures compare like with like.
+    """
+
+    country: Country
+    held: int
+    reported: int | None = None
+    reported_as_of: str | None = None
+    held_then: int | None = None
+    sources: tuple[str, ...] = ()
+
+    @property
+    def missing(self) -> int | None:
+        """``reported - held_then`` where a national figure exists, else ``None``."""
+        return None if self.reported is None or self.held_then is None else self.reported - self.held_then
+
+
+def _end_of(as_of: str) -> dt.date | None:
+    """The last day an ``as_of`` text covers: ``2024-02-14``, ``2020-11`` or ``2019``."""
+    parts = as_of.split("-")
+    if not all(part.isdigit() for part in parts) or not 1 <= len(parts) <= 3:
+        return None
+    year = int(parts[0])
+    if len(parts) == 3:
+        return dt.date(year, int(parts[1]), int(parts[2]))
+    if len(parts) == 2:
+        month = int(parts[1])
+        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(year, 12, 31)
+
+
+def country_coverage(network: Network) -> tuple[CountryCoverageRow, ...]:
+    """One row per country with member cities: most records held first, then by name.
+
+    >>> import learning_cities as lc
+    >>> korea = next(r for r in lc.country_coverage(lc.load()) if r.country.code == "KR")
+    >>> korea.reported, korea.reported_as_of
+    (59, '2025-12-04')
+    """
+    latest: dict[str, CountryTotal] = {}
+    for total in network.country_totals:
+        known = latest.get(total.country.code)
+        if known is None or (_end_of(total.as_of) or dt.date.min) >= (_end_of(known.as_of) or dt.date.min):
+            latest[total.country.code] = total
+    rows = []
+    for country in network.countries:
+        held = sum(1 for city in network.where(country=country) if city.is_active)
+        total = latest.get(country.code)
+        if total is None:
+            rows.append(CountryCoverageRow(country, held))
+            continue
+        end = _end_of(total.as_of)
+        held_then = None if end is None else sum(1 for c in network.members_on(end) if c.country == country)
+        rows.append(CountryCoverageRow(country, held, total.cities, total.as_of, held_then, total.sources))
+    return tuple(sorted(rows, key=lambda row: (-row.held, row.country.name)))

@@ -32,6 +32,7 @@ __all__ = [
     "CohortCorrection",
     "Conference",
     "Country",
+    "CountryTotal",
     "MembershipChange",
     "MembershipStatus",
     "NetworkTotal",
@@ -237,6 +238,18 @@ class NetworkTotal:
     countries: int | None
     cities_text: str
     countries_text: str
+    sources: tuple[str, ...]
+    notes: str = ""
+
+
+@attrs.frozen(cache_hash=True)
+class CountryTotal:
+    """A country's number of member cities as a national or UNESCO source reported it."""
+
+    country: Country
+    as_of: str
+    date: dt.date | None
+    cities: int
     sources: tuple[str, ...]
     notes: str = ""
 

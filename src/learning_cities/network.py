@@ -36,6 +36,7 @@ from .model import (
     Cohort,
     Conference,
     Country,
+    CountryTotal,
     MembershipChange,
     MembershipStatus,
     NetworkTotal,
@@ -104,6 +105,7 @@ class Network:
         "cohorts",
         "conferences",
         "countries",
+        "country_totals",
         "data_as_of",
         "membership_changes",
         "network_totals",
@@ -123,6 +125,8 @@ class Network:
     """Every dated network size a source reported, in the order found."""
     membership_changes: tuple[MembershipChange, ...]
     """Departures inferred from totals (no source names a departed city)."""
+    country_totals: tuple[CountryTotal, ...]
+    """Member counts per country that sources reported, by country code then date."""
 
     _all_cities: tuple[City, ...]
     _cities_sorted: tuple[City, ...]
@@ -147,6 +151,7 @@ class Network:
         conferences: tuple[Conference, ...],
         network_totals: tuple[NetworkTotal, ...] = (),
         membership_changes: tuple[MembershipChange, ...] = (),
+        country_totals: tuple[CountryTotal, ...] = (),
     ) -> None:
         put = object.__setattr__
         put(self, "data_as_of", data_as_of)
@@ -157,6 +162,7 @@ class Network:
         put(self, "conferences", tuple(conferences))
         put(self, "network_totals", tuple(network_totals))
         put(self, "membership_changes", tuple(membership_changes))
+        put(self, "country_totals", tuple(country_totals))
         self._index()
 
     def __setattr__(self, name: str, value: object) -> None:

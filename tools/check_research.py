@@ -1,0 +1,76 @@
+"""Review new research rows before they enter the package data.
+
+Usage: ``python tools/check_research.py``. For every row of ``reference/research/*.csv``
+(not the ``*_updates.csv`` files) it reports problems a reviewer must fix: wrong columns,
+a missing source, a year outside the known rounds, and names that look like a city the
+data already holds under another spelling (a likely duplicate). Exits 1 if any problem is
+found. The build (``tools/build_data.py``) then refuses unknown countries and regions.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from difflib import SequenceMatcher
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+from build_data import REFERENCE, _fold  # noqa: E402
+
+COLUMNS = ["city", "country", "country_code", "region", "year_joined", "source_url", "notes", "local_names"]
+YEARS = {"", "2015", "2016", "2017", "2018", "2019", "2020", "2022", "2024", "2025"}
+
+
+def _held() -> dict[str, list[tuple[str, str]]]:
+    held: dict[str, list[tuple[str, str]]] = {}
+    files = [REFERENCE / "upstream" / "members.csv", REFERENCE / "upstream" / "awards.csv"]
+    for path in files:
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                code = row.get("country_code") or row["country"]
+                held.setdefault(code, []).append((row["city"], str(path.relative_to(REFERENCE))))
+    return held
+
+
+def check() -> list[str]:
+    """Every problem found, as ``file:line: message`` strings."""
+    problems: list[str] = []
+    held = _held()
+    seen: dict[tuple[str, str], str] = {}
+    for path in sorted((REFERENCE / "research").glob("*.csv")):
+        if path.stem.endswith("_updates"):
+            continue
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if reader.fieldnames != COLUMNS:
+                problems.append(f"{path.name}: columns {reader.fieldnames} should be {COLUMNS}")
+                continue
+            for line, row in enumerate(reader, start=2):
+                where = f"{path.name}:{line}"
+                if not row["source_url"].strip():
+                    problems.append(f"{where}: {row['city']} has no source")
+                if row["year_joined"].strip() not in YEARS:
+                    problems.append(f"{where}: {row['city']} has year {row['year_joined']!r}")
+                key = (_fold(row["city"]), row["country_code"])
+                if key in seen:
+                    problems.append(f"{where}: {row['city']} is also in {seen[key]}")
+                seen[key] = where
+                for name, origin in held.get(row["country_code"], []) + held.get(row["country"], []):
+                    similarity = SequenceMatcher(None, _fold(name), _fold(row["city"])).ratio()
+                    if similarity >= 0.8 or _fold(name) in _fold(row["city"]) or _fold(row["city"]) in _fold(name):
+                        problems.append(f"{where}: {row['city']} looks like {name!r} of {origin}")
+    return problems
+
+
+def main() -> int:
+    problems = check()
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
