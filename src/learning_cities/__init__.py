@@ -33,6 +33,7 @@ from .model import (
     CohortCorrection,
     Conference,
     Country,
+    CountryTotal,
     MembershipChange,
     MembershipStatus,
     NetworkTotal,
@@ -49,6 +50,8 @@ __all__ = [
     "CohortCorrection",
     "Conference",
     "Country",
+    "CountryCoverageRow",
+    "CountryTotal",
     "CoverageRow",
     "DataError",
     "LearningCitiesError",
@@ -57,6 +60,7 @@ __all__ = [
     "Network",
     "NetworkTotal",
     "Region",
+    "StructureError",
     "UnknownAwardError",
     "UnknownCityError",
     "UnknownCohortError",
@@ -66,13 +70,20 @@ __all__ = [
     "__version__",
     "country_coverage",
     "coverage",
+    "from_json",
     "load",
+    "structure",
+    "to_json",
+    "unstructure",
 ]
 
 if TYPE_CHECKING:
-    from .coverage import CoverageRow, country_coverage, coverage
+    from ._coverage import CountryCoverageRow, CoverageRow, country_coverage, coverage
+    from .serialization import StructureError, from_json, structure, to_json, unstructure
 
-_LAZY = {"CoverageRow": "coverage", "country_coverage": "coverage", "coverage": "coverage"}
+_LAZY = {name: "_coverage" for name in ("CountryCoverageRow", "CoverageRow", "country_coverage", "coverage")}
+# serialization imports cattrs only when a converter is first needed
+_LAZY.update(dict.fromkeys(("StructureError", "from_json", "structure", "to_json", "unstructure"), "serialization"))
 
 
 def __getattr__(name: str) -> Any:

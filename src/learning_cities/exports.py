@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import csv
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas
@@ -74,9 +75,30 @@ def city_dataframe(network: Network) -> pandas.DataFrame:
     """:func:`city_rows` as a DataFrame, with nullable integer year columns."""
     try:
         import pandas
-    except ImportError as error:  # pragma: no cover - depends on the environment
-        raise ImportError("to_dataframe() needs pandas: pip install 'learning-cities[pandas]'") from error
+    except ImportError as error:
+        raise ImportError(
+            "to_dataframe() needs pandas, an optional extra: pip install 'learning-cities[pandas]'", name="pandas"
+        ) from error
     frame: pandas.DataFrame = pandas.DataFrame(city_rows(network), columns=list(COLUMNS))
     for column in ("joined", "member_by", "status_changed"):
         frame[column] = frame[column].astype("Int64")
     return frame
+
+
+def write_csv(network: Network, file: IO[str]) -> int:
+    """Write :func:`city_rows` to ``file`` as CSV with a header row; return the rows written.
+
+    Unknown values are empty cells. Open ``file`` with ``newline=""``.
+
+    >>> import io, learning_cities as lc
+    >>> out = io.StringIO()
+    >>> write_csv(lc.load(), out) == len(lc.load().cities)
+    True
+    >>> out.getvalue().splitlines()[0]
+    'id,name,country_code,country_name,region,joined,member_by,member_since,status,status_changed,cohorts,...'
+    """
+    rows = city_rows(network)
+    writer = csv.DictWriter(file, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return len(rows)

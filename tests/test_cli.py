@@ -1,0 +1,302 @@
+"""The command line, run through its real entry point: ``python -m learning_cities``."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import doctest
+import importlib.util
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import learning_cities as lc
+from learning_cities.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "learning_cities", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=False,
+        timeout=120,
+    )
+
+
+def ok(*args: str) -> str:
+    result = run(*args)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+def ok_json(*args: str) -> Any:
+    return json.loads(ok(*args, "--json"))
+
+
+def fails(status: int, *args: str) -> str:
+    result = run(*args)
+    assert result.returncode == status, (result.stdout, result.stderr)
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip()
+    return result.stderr
+
+
+def has_module(name: str) -> bool:
+    return importlib.util.find_spec(f"learning_cities.{name}") is not None
+
+
+# -- summary ------------------------------------------------------------------------------
+
+
+def test_summary_is_the_default(net: lc.Network) -> None:
+    assert ok() == ok("summary")
+    assert ok_json() == ok_json("summary")
+
+
+def test_summary_json_matches_coverage(net: lc.Network) -> None:
+    data = ok_json("summary")
+    rows = lc.coverage(net)
+    assert [r["label"] for r in data["coverage"]] == [row.label for row in rows]
+    for got, row in zip(data["coverage"], rows):
+        assert (got["held"], got["reported"], got["missing"]) == (row.held, row.reported, row.missing)
+        assert (got["held_countries"], got["reported_countries"]) == (row.held_countries, row.reported_countries)
+        assert got["complete"] == (None if row.reported is None else row.held >= row.reported)
+    active = [c for c in net.cities if c.is_active]
+    assert data["cities_held"] == len(active)
+    assert data["countries_held"] == len({c.country.code for c in active})
+    assert data["data_as_of"] == net.data_as_of.isoformat()
+    assert sum(r["cities"] for r in data["regions"].values()) == len(active)
+    assert set(data["regions"]) == {r.value for r in lc.Region}
+    assert [(a["year"], a["laureates"]) for a in data["awards"]] == [(a.year, len(a.laureates)) for a in net.awards]
+    assert data["reported_total"]["cities"] == net.reported_total.cities
+
+
+def test_summary_text_shows_each_coverage_row(net: lc.Network) -> None:
+    text = ok("summary")
+    assert f"data as of {net.data_as_of.isoformat()}" in text
+    for row in lc.coverage(net):
+        line = next(line for line in text.splitlines() if line.strip().startswith(row.label))
+        numbers = re.findall(r"\d+|-", line[len(row.label) + 2 :])
+        assert numbers[0] == str(row.held)
+        assert numbers[1] == ("-" if row.reported is None else str(row.reported))
+    cohort = net.cohort(2022)
+    assert re.search(rf"2022 +{cohort.held} +77 ", text)
+    for region in lc.Region:
+        assert region.value in text
+    for award in net.awards:
+        assert f"{award.year}  " in text
+
+
+# -- city and search ----------------------------------------------------------------------
+
+
+def test_city_text() -> None:
+    text = ok("city", "Khon Kaen")
+    assert text.startswith("Khon Kaen  (th-khon-kaen)\n")
+    assert "Thailand (TH)" in text
+    assert "Asia and the Pacific" in text
+    assert "ขอนแก่น (th)" in text
+    cork = ok("city", "cork")
+    assert re.search(r"awards: +2015, 2024", cork)
+    assert re.search(r"joined: +unknown \(a member by 2015\)", cork)
+
+
+def test_city_by_local_name_and_words_without_quotes() -> None:
+    assert ok("city", "ขอนแก่น") == ok("city", "khon", "kaen")
+
+
+def test_city_json(net: lc.Network) -> None:
+    data = ok_json("city", "Cork")
+    assert lc.structure(data["city"], lc.City) == net.city("Cork")
+    assert data["awards"] == [2015, 2024]
+    assert data["member_since"] == "2015-12-31"
+
+
+def test_unknown_city() -> None:
+    message = fails(1, "city", "Khon Kean")
+    assert message == "learning-cities: error: no member city 'Khon Kean'; did you mean 'Khon Kaen'?\n"
+    assert "Khon Kean" in fails(1, "city", "Khon Kean", "--json")
+
+
+def test_search() -> None:
+    assert ok("search", "kon", "kaen").splitlines()[0].startswith("th-khon-kaen  Khon Kaen (Thailand)")
+    found = ok_json("search", "kon kaen", "--limit", "2")
+    assert len(found) == 2
+    assert found[0] == {"id": "th-khon-kaen", "name": "Khon Kaen", "country": "TH", "joined": 2024, "status": "active"}
+    assert ok_json("search", "zzzzzzzzzzzz") == []
+    assert "no member city is close" in ok("search", "zzzzzzzzzzzz")
+    fails(2, "search", "x", "--limit", "0")
+
+
+# -- cohorts and awards -------------------------------------------------------------------
+
+
+def test_cohort(net: lc.Network) -> None:
+    text = ok("cohort", "2022")
+    assert "Cohort 2022: announced 2022-09-02" in text
+    assert "77 new cities from 44 countries" in text
+    data = ok_json("cohort", "2022")
+    cohort = lc.structure(data["cohort"], lc.Cohort)
+    assert cohort == net.cohort(2022)
+    assert data["held"] == cohort.held
+    assert data["missing"] == cohort.missing == 77 - cohort.held
+
+
+def test_cohort_errors() -> None:
+    assert "did you mean 2024?" in fails(1, "cohort", "2023")
+    assert "expected a year" in fails(2, "cohort", "abc")
+    fails(2, "cohort")
+
+
+def test_awards(net: lc.Network) -> None:
+    text = ok("awards")
+    for award in net.awards:
+        assert f"{award.year}: " in text
+    one = ok("awards", "2017")
+    assert "2017: 2nd UNESCO Learning City Award" in one
+    assert "Cork, Ireland" in one
+    assert all(city.name in one for city in net.award(2017).laureates)
+    editions = [lc.structure(a, lc.Award) for a in ok_json("awards")]
+    assert tuple(editions) == net.awards
+    assert lc.structure(ok_json("awards", "2015"), lc.Award) == net.award(2015)
+    assert "2016" in fails(1, "awards", "2016")
+
+
+# -- next award and eligibility (learning_cities.awards / .eligibility) -------------------
+
+
+def test_next_award() -> None:
+    if not has_module("awards"):
+        assert "learning_cities.awards" in fails(1, "next-award")
+        return
+    from learning_cities.awards import award_schedule
+
+    data = ok_json("next-award", "--after", "2025-01-01")
+    cycle = award_schedule().next_award(after=dt.date(2025, 1, 1))
+    assert (data["year"], data["edition"], data["projected"]) == (cycle.year, cycle.edition, cycle.projected)
+    assert data["after"] == "2025-01-01"
+    text = ok("next-award", "--after", "2025-01-01")
+    assert f"after 2025-01-01: {cycle.year}" in text
+    held = ok_json("next-award", "--after", "2016-06-01")
+    assert (held["year"], held["projected"]) == (2017, False)
+    assert held["conference"]["number"] == 3
+    ok("next-award")
+
+
+def test_next_award_bad_date() -> None:
+    assert "YYYY-MM-DD" in fails(2, "next-award", "--after", "2025-13-01")
+    fails(2, "next-award", "--after", "1/1/2025")
+
+
+def test_eligibility() -> None:
+    if not has_module("eligibility"):
+        assert "learning_cities.eligibility" in fails(1, "eligibility", "Cork", "--award", "2027")
+        return
+    data = ok_json("eligibility", "Cork", "--award", "2027")
+    assert data["city"] == "ie-cork"
+    assert data["award"] == 2027
+    assert data["eligible"] in (True, False, None)
+    assert data["results"]
+    for result in data["results"]:
+        assert set(result) == {"criterion", "outcome", "reason", "source"}
+        assert result["outcome"] in ("met", "not met", "unknown")
+    text = ok("eligibility", "Cork", "--award", "2027")
+    assert text.startswith("Cork (Ireland) for the 2027 UNESCO Learning City Award: ")
+    assert "Atlantis" in fails(1, "eligibility", "Atlantis", "--award", "2027")
+
+
+def test_eligibility_usage() -> None:
+    fails(2, "eligibility", "Cork")
+    fails(2, "eligibility", "Cork", "--award", "next")
+
+
+# -- export -------------------------------------------------------------------------------
+
+
+def test_export_csv(net: lc.Network) -> None:
+    rows = list(csv.DictReader(io.StringIO(ok("export", "--format", "csv"))))
+    assert [r["id"] for r in rows] == [c.id for c in net.cities]
+    assert ok("export") == ok("export", "--format", "csv")
+
+
+def test_export_json(net: lc.Network) -> None:
+    assert json.loads(ok("export", "--format", "json")) == net.to_records()
+    assert ok_json("export") == net.to_records()
+    fails(2, "export", "--format", "xml")
+    assert "contradict" in fails(2, "export", "--format", "csv", "--json")
+
+
+# -- usage --------------------------------------------------------------------------------
+
+
+def test_json_flag_before_or_after_the_command() -> None:
+    assert ok("--json", "cohort", "2024") == ok("cohort", "2024", "--json")
+
+
+def test_help_shows_examples() -> None:
+    text = ok("--help")
+    assert "examples:" in text
+    for command in ("summary", "city", "search", "cohort", "awards", "next-award", "eligibility", "export"):
+        assert command in text
+    assert "example:" in ok("city", "--help")
+
+
+def test_bad_usage_exits_2_with_usage_on_stderr() -> None:
+    assert "usage:" in fails(2, "no-such-command")
+    fails(2, "--no-such-flag")
+
+
+def test_version() -> None:
+    assert ok("--version").strip() == f"learning-cities {lc.__version__}"
+
+
+def test_main_returns_the_status(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["cohort", "2023"]) == 1
+    assert main(["cohort", "x"]) == 2
+    assert main(["--help"]) == 0
+    capsys.readouterr()
+    assert main(["awards", "2015", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["year"] == 2015
+
+
+def test_broken_pipe_is_not_an_error() -> None:
+    code = "import subprocess, sys\n" + (
+        "p = subprocess.Popen([sys.executable, '-m', 'learning_cities', 'export'], stdout=subprocess.PIPE, "
+        "stderr=subprocess.PIPE)\np.stdout.readline(); p.stdout.close()\nerr = p.stderr.read(); p.wait()\n"
+        "assert p.returncode == 0 and b'Traceback' not in err, (p.returncode, err)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+# -- the examples in docs/cli.md ----------------------------------------------------------
+
+
+def test_docs_examples_run() -> None:
+    page = ROOT / "docs" / "cli.md"
+    if not page.exists():
+        pytest.skip("docs/cli.md is not in this tree")
+    blocks = re.findall(r"```\{doctest\}\n(.*?)```", page.read_text(encoding="utf-8"), flags=re.S)
+    assert blocks
+    parser = doctest.DocTestParser()
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    # one namespace for the whole page, as sphinx.ext.doctest gives it
+    test = parser.get_doctest("\n".join(blocks), {}, "cli.md", str(page), 0)
+    runner.run(test)
+    results = runner.summarize(verbose=False)
+    assert results.attempted >= 10
+    assert results.failed == 0
