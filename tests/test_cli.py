@@ -72,7 +72,7 @@ def test_summary_json_matches_coverage(net: lc.Network) -> None:
     data = ok_json("summary")
     rows = lc.coverage(net)
     assert [r["label"] for r in data["coverage"]] == [row.label for row in rows]
-    for got, row in zip(data["coverage"], rows):
+    for got, row in zip(data["coverage"], rows, strict=True):
         assert (got["held"], got["reported"], got["missing"]) == (row.held, row.reported, row.missing)
         assert (got["held_countries"], got["reported_countries"]) == (row.held_countries, row.reported_countries)
         assert got["complete"] == (None if row.reported is None else row.held >= row.reported)
@@ -131,6 +131,24 @@ def test_unknown_city() -> None:
     message = fails(1, "city", "Khon Kean")
     assert message == "learning-cities: error: no member city 'Khon Kean'; did you mean 'Khon Kaen'?\n"
     assert "Khon Kean" in fails(1, "city", "Khon Kean", "--json")
+
+
+def test_ambiguous_city_lists_the_ids() -> None:
+    message = fails(1, "city", "La Paz")
+    assert "ar-la-paz" in message
+    assert "mx-la-paz" in message
+    assert ok("city", "mx-la-paz").startswith("La Paz  (mx-la-paz)")
+
+
+def test_country(net: lc.Network) -> None:
+    text = ok("country", "Thailand")
+    assert text.startswith("Thailand  (TH, THA)\n")
+    assert all(city.name in text for city in net.where(country="TH"))
+    assert "Laâyoune  [withdrawn" in ok("country", "MAR")
+    data = ok_json("country", "Turkey")
+    assert lc.structure(data["country"], lc.Country) == net.country("TR")
+    assert [c["id"] for c in data["cities"]] == [c.id for c in net.where(country="TR")]
+    assert "did you mean 'Namibia'?" in fails(1, "country", "Narnia")
 
 
 def test_search() -> None:
@@ -300,3 +318,11 @@ def test_docs_examples_run() -> None:
     results = runner.summarize(verbose=False)
     assert results.attempted >= 10
     assert results.failed == 0
+
+
+def test_console_script_is_the_same_program() -> None:
+    from importlib.metadata import entry_points
+
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "learning-cities"]
+    assert script.value == "learning_cities.cli:main"
+    assert script.load() is main

@@ -78,5 +78,5 @@ def test_csv_round_trips_through_the_csv_module(net: lc.Network) -> None:
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     records = net.to_records()
     assert len(rows) == len(records)
-    for row, record in zip(rows, records):
+    for row, record in zip(rows, records, strict=True):
         assert row == {key: "" if value is None else str(value) for key, value in record.items()}

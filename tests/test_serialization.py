@@ -3,40 +3,60 @@
 from __future__ import annotations
 
 import datetime as dt
+import doctest
+import enum
 import json
+import re
 import subprocess
 import sys
+import types
+import typing
+from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import learning_cities as lc
+from learning_cities import model
+from learning_cities._frozenmap import FrozenMap
 from learning_cities.serialization import StructureError, get_converter
 
-RECORD_SETS = {
-    "cities": lambda net: net.cities,
-    "countries": lambda net: net.countries,
-    "cohorts": lambda net: net.cohorts,
-    "awards": lambda net: net.awards,
-    "conferences": lambda net: net.conferences,
-    "network_totals": lambda net: net.network_totals,
-    "membership_changes": lambda net: net.membership_changes,
-    "corrections": lambda net: tuple(c for cohort in net.cohorts for c in cohort.corrections),
-}
+
+def packaged_records(net: lc.Network) -> dict[type, list[Any]]:
+    """Every record the network holds, nested ones included, by class."""
+    found: dict[type, list[Any]] = {}
+    seen: set[int] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, (tuple, list)):
+            for item in value:
+                walk(item)
+        elif attrs.has(type(value)) and id(value) not in seen:
+            seen.add(id(value))
+            found.setdefault(type(value), []).append(value)
+            for field in attrs.fields(typing.cast(Any, type(value))):
+                walk(getattr(value, field.name))
+
+    for name in dir(net):
+        if not name.startswith("_"):
+            walk(getattr(net, name))
+    return found
 
 
-@pytest.mark.parametrize("kind", sorted(RECORD_SETS))
-def test_every_packaged_record_round_trips(net: lc.Network, kind: str) -> None:
-    records = RECORD_SETS[kind](net)
-    assert records or kind == "corrections"
-    for record in records:
-        data = lc.unstructure(record)
-        assert lc.structure(data, type(record)) == record
-        text = lc.to_json(record)
-        assert lc.from_json(text, type(record)) == record
-        assert json.loads(text) == data
+def test_every_packaged_record_round_trips(net: lc.Network) -> None:
+    found = packaged_records(net)
+    assert {lc.City, lc.Country, lc.Cohort, lc.Award, lc.Conference, lc.NetworkTotal, lc.MembershipChange} <= set(found)
+    assert len(found[lc.City]) == len(net.cities)
+    for records in found.values():
+        for record in records:
+            data = lc.unstructure(record)
+            assert lc.structure(data, type(record)) == record
+            text = lc.to_json(record)
+            assert lc.from_json(text, type(record)) == record
+            assert json.loads(text) == data
 
 
 def test_data_is_json_ready_with_iso_dates_enum_values_dicts_and_lists(net: lc.Network) -> None:
@@ -138,6 +158,7 @@ def test_bad_dates(net: lc.Network) -> None:
 
 
 def test_not_an_object_at_the_top() -> None:
+    bad: object
     for bad in (5, [], "City", None):
         with pytest.raises(StructureError, match=r"expected an object, got \w+: .* @ \$"):
             lc.structure(bad, lc.Country)
@@ -186,106 +207,65 @@ def test_lazy_names_are_the_module_functions() -> None:
     assert {"unstructure", "structure", "to_json", "from_json", "StructureError"} <= set(lc.__all__)
 
 
-# -- generated records ----------------------------------------------------------------------
+# -- generated records: every record class of the model, from its field types ----------------
 
-texts = st.text(max_size=20)
-years = st.integers(min_value=1900, max_value=2100)
-optional_years = st.none() | years
-dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
-sources = st.lists(texts, max_size=3).map(tuple)
-names = st.dictionaries(st.text(min_size=1, max_size=8), texts, max_size=3)
-
-countries = st.builds(
-    lc.Country,
-    code=texts,
-    alpha3=texts,
-    name=texts,
-    region=st.sampled_from(lc.Region),
-    aliases=sources,
-    sources=sources,
-)
+texts = st.text(max_size=12)
+scalars: dict[Any, st.SearchStrategy[Any]] = {
+    int: st.integers(min_value=-(2**63), max_value=2**63),
+    str: texts,
+    bool: st.booleans(),
+    dt.date: st.dates(),
+    FrozenMap: st.dictionaries(st.text(min_size=1, max_size=6), texts, max_size=3).map(FrozenMap),
+}
 
 
-@st.composite
-def cities(draw: st.DrawFn) -> lc.City:
-    country = draw(countries)
-    return lc.City(
-        id=draw(texts),
-        name=draw(texts),
-        country=country,
-        region=country.region,
-        joined=draw(optional_years),
-        member_by=draw(optional_years),
-        local_names=draw(names),
-        status=draw(st.sampled_from(lc.MembershipStatus)),
-        sources=draw(sources),
-        status_changed=draw(optional_years),
-        official_names=draw(names),
-        aliases=draw(sources),
-        cohorts=tuple(draw(st.lists(years, max_size=2))),
-        conflicts=draw(sources),
-        notes=draw(texts),
-    )
+def strategy_for(kind: Any) -> st.SearchStrategy[Any]:
+    if kind in scalars:
+        return scalars[kind]
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return st.sampled_from(kind)
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return st.lists(strategy_for(args[0]), max_size=2).map(tuple)
+    if origin in (typing.Union, types.UnionType):
+        return st.one_of(*(st.none() if a is type(None) else strategy_for(a) for a in args))
+    if isinstance(kind, type) and attrs.has(kind):
+        hints = typing.get_type_hints(kind)
+        fields = {f.name: deferred(hints[f.name]) for f in attrs.fields(kind)}
+        return st.builds(kind, **fields)
+    raise NotImplementedError(f"no strategy for {kind!r}: add it to tests/test_serialization.py")
 
 
-optional_ints = st.none() | st.integers(min_value=0, max_value=10_000)
-corrections = st.builds(
-    lc.CohortCorrection, field=texts, original=st.integers(), corrected=st.integers(), sources=sources, notes=texts
-)
-cohorts = st.builds(
-    lc.Cohort,
-    year=years,
-    announced_on=dates,
-    cities=st.lists(cities(), max_size=2).map(tuple),
-    reported_cities=optional_ints,
-    reported_countries=optional_ints,
-    network_cities_after=optional_ints,
-    network_countries_after=optional_ints,
-    population_millions=optional_ints,
-    event=texts,
-    sources=sources,
-    corrections=st.lists(corrections, max_size=2).map(tuple),
-    notes=texts,
-)
-conferences = st.builds(
-    lc.Conference,
-    number=st.integers(min_value=1, max_value=20),
-    year=years,
-    start=st.none() | dates,
-    end=st.none() | dates,
-    host_city=st.none() | texts,
-    country=st.none() | countries,
-    theme=texts,
-    outcome_document=st.none() | texts,
-    planned_month=st.none() | st.integers(min_value=1, max_value=12),
-    sources=sources,
-    notes=texts,
-)
-awards = st.builds(
-    lc.Award,
-    year=years,
-    edition=st.integers(min_value=1, max_value=20),
-    conference=conferences,
-    laureates=st.lists(cities(), max_size=2).map(tuple),
-    sources=sources,
-)
-totals = st.builds(
-    lc.NetworkTotal,
-    as_of=texts,
-    date=st.none() | dates,
-    cities=optional_ints,
-    countries=optional_ints,
-    cities_text=texts,
-    countries_text=texts,
-    sources=sources,
-    notes=texts,
-)
-changes = st.builds(lc.MembershipChange, who=texts, country=texts, event=texts, period=texts, sources=sources, notes=texts)
-
-records = st.one_of(countries, cities(), corrections, cohorts, conferences, awards, totals, changes)
+def deferred(kind: Any) -> st.SearchStrategy[Any]:
+    """``strategy_for(kind)``, made when first drawn from (records nest records)."""
+    return st.deferred(lambda: strategy_for(kind))
 
 
-@given(records)
-def test_generated_records_round_trip(record: Any) -> None:
-    assert lc.structure(lc.unstructure(record), type(record)) == record
-    assert lc.from_json(lc.to_json(record), type(record)) == record
+RECORD_CLASSES = [getattr(model, name) for name in model.__all__ if attrs.has(getattr(model, name))]
+
+
+def test_the_model_classes_are_covered() -> None:
+    assert {lc.City, lc.Country, lc.Cohort, lc.Award, lc.Conference} <= set(RECORD_CLASSES)
+
+
+@pytest.mark.parametrize("cls", RECORD_CLASSES, ids=lambda cls: cls.__name__)
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_generated_records_round_trip(cls: type, data: st.DataObject) -> None:
+    record = data.draw(strategy_for(cls))
+    assert lc.structure(lc.unstructure(record), cls) == record
+    assert lc.from_json(lc.to_json(record), cls) == record
+
+
+def test_docs_examples_run() -> None:
+    page = Path(__file__).resolve().parent.parent / "docs" / "serialization.md"
+    if not page.exists():
+        pytest.skip("docs/serialization.md is not in this tree")
+    pytest.importorskip("pandas")
+    blocks = re.findall(r"```\{doctest\}\n(.*?)```", page.read_text(encoding="utf-8"), flags=re.S)
+    test = doctest.DocTestParser().get_doctest("\n".join(blocks), {}, "serialization.md", str(page), 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    results = runner.summarize(verbose=False)
+    assert results.attempted >= 10
+    assert results.failed == 0

@@ -37,6 +37,7 @@ examples:
   learning-cities                          the network at a glance (same as: summary)
   learning-cities city "Khon Kaen"         one city; names in any listed language work too
   learning-cities search "kon kaen"        best matches for a misspelt name
+  learning-cities country TH               a country's member cities
   learning-cities cohort 2024              one admission round, its cities and UNESCO's figures
   learning-cities awards 2017              one award edition and its laureates
   learning-cities next-award --after 2025-01-01
@@ -78,11 +79,12 @@ def _or_unknown(value: object) -> str:
     return "unknown" if value is None else str(value)
 
 
-def _city_line(city: City) -> str:
-    status = (
-        "" if city.is_active else f"  [{city.status.value}{f' {city.status_changed}' if city.status_changed else ''}]"
-    )
-    return f"{city.name} ({city.country.name}){status}"
+def _city_line(city: City, *, country: bool = True) -> str:
+    status = "" if city.is_active else f"  [{city.status.value}"
+    if status and city.status_changed:
+        status += f" {city.status_changed}"
+    where = f" ({city.country.name})" if country else ""
+    return f"{city.name}{where}{status}{']' if status else ''}"
 
 
 def _conference_line(conference: Conference) -> str:
@@ -262,6 +264,28 @@ def _search(net: Network, args: argparse.Namespace) -> int:
     width = max(len(c.id) for c in found)
     for city in found:
         print(f"{city.id:{width}}  {_city_line(city)}")
+    return 0
+
+
+def _country(net: Network, args: argparse.Namespace) -> int:
+    country = net.country(" ".join(args.name))
+    cities = net.where(country=country)
+    if args.json:
+        _emit_json(
+            {
+                "country": _record(country),
+                "cities_held": sum(1 for c in cities if c.is_active),
+                "cities": [{"id": c.id, "name": c.name, "joined": c.joined, "status": c.status.value} for c in cities],
+            }
+        )
+        return 0
+    print(f"{country.name}  ({country.code}, {country.alpha3})")
+    _field("region", country.region.value)
+    if country.aliases:
+        _field("also called", "; ".join(country.aliases))
+    print(f"  member cities held ({sum(1 for c in cities if c.is_active)} active), by join year:")
+    for city in cities:
+        print(f"    {_or_unknown(city.joined):>7}  {_city_line(city, country=False)}")
     return 0
 
 
@@ -465,6 +489,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("text", nargs="+", help="the text to match")
     sub.add_argument("--limit", type=_positive, default=5, help="at most this many matches (default 5)")
+    sub = add(
+        "country",
+        _country,
+        "one country: its region and the member cities held",
+        "learning-cities country Thailand",
+    )
+    sub.add_argument("name", nargs="+", help="an ISO alpha-2 or alpha-3 code, UNESCO's name, or another name")
     sub = add(
         "cohort", _cohort, "one admission round with its cities and UNESCO's figures", "learning-cities cohort 2024"
     )

@@ -28,6 +28,14 @@ __all__ = [
 ]
 
 
+def _shown(value: object, limit: int = 60) -> str:
+    """``repr(value)``, cut to ``limit`` characters so a huge input cannot flood a message."""
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[: limit - 5]!r}... ({len(value):,} characters)"
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 5]}... ({len(text):,} characters)"
+
+
 class LearningCitiesError(Exception):
     """Base class of every error this package raises."""
 
@@ -40,7 +48,7 @@ class _UnknownError(LearningCitiesError, LookupError):
     def __init__(self, value: object, suggestions: Sequence[object] = (), detail: str = "") -> None:
         self.value = value
         self.suggestions = tuple(suggestions)
-        message = f"no {self.kind} {value!r}"
+        message = f"no {self.kind} {_shown(value)}"
         if detail:
             message += f"; {detail}"
         if self.suggestions:
@@ -94,7 +102,7 @@ class AmbiguousCityError(LearningCitiesError, LookupError):
         self.value = value
         self.candidates = tuple(candidates)
         super().__init__(
-            f"{value!r} names {len(self.candidates)} member cities: "
+            f"{_shown(value)} names {len(self.candidates)} member cities: "
             + ", ".join(self.candidates)
             + "; ask for one by its id"
         )
