@@ -10,9 +10,8 @@ from types import ModuleType
 
 import pytest
 
-from learning_cities import _load
-
 from conftest import REFERENCE, ROOT
+from learning_cities import _load
 
 SHARED = ROOT.parent / "shared" / "reference"
 

@@ -45,6 +45,8 @@ __all__ = [
     "ANY",
     "AmbiguousCityError",
     "Award",
+    "AwardCycle",
+    "AwardSchedule",
     "City",
     "Cohort",
     "CohortCorrection",
@@ -53,12 +55,16 @@ __all__ = [
     "CountryCoverageRow",
     "CountryTotal",
     "CoverageRow",
+    "CriterionResult",
     "DataError",
+    "EligibilityReport",
     "LearningCitiesError",
+    "MembershipApplication",
     "MembershipChange",
     "MembershipStatus",
     "Network",
     "NetworkTotal",
+    "Outcome",
     "Region",
     "StructureError",
     "UnknownAwardError",
@@ -68,22 +74,52 @@ __all__ = [
     "UnknownCountryError",
     "UnknownRegionError",
     "__version__",
+    "award_schedule",
+    "check_award_eligibility",
+    "check_membership",
     "country_coverage",
     "coverage",
+    "from_buddhist_era",
     "from_json",
     "load",
     "structure",
+    "to_buddhist_era",
     "to_json",
     "unstructure",
 ]
 
 if TYPE_CHECKING:
     from ._coverage import CountryCoverageRow, CoverageRow, country_coverage, coverage
+    from .awards import AwardCycle, AwardSchedule, award_schedule
+    from .calendars import from_buddhist_era, to_buddhist_era
+    from .eligibility import (
+        CriterionResult,
+        EligibilityReport,
+        MembershipApplication,
+        Outcome,
+        check_award_eligibility,
+        check_membership,
+    )
     from .serialization import StructureError, from_json, structure, to_json, unstructure
 
-_LAZY = {name: "_coverage" for name in ("CountryCoverageRow", "CoverageRow", "country_coverage", "coverage")}
+_LAZY = dict.fromkeys(("CountryCoverageRow", "CoverageRow", "country_coverage", "coverage"), "_coverage")
 # serialization imports cattrs only when a converter is first needed
 _LAZY.update(dict.fromkeys(("StructureError", "from_json", "structure", "to_json", "unstructure"), "serialization"))
+_LAZY.update(dict.fromkeys(("AwardCycle", "AwardSchedule", "award_schedule"), "awards"))
+_LAZY.update(dict.fromkeys(("from_buddhist_era", "to_buddhist_era"), "calendars"))
+_LAZY.update(
+    dict.fromkeys(
+        (
+            "CriterionResult",
+            "EligibilityReport",
+            "MembershipApplication",
+            "Outcome",
+            "check_award_eligibility",
+            "check_membership",
+        ),
+        "eligibility",
+    )
+)
 
 
 def __getattr__(name: str) -> Any:

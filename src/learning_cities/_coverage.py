@@ -22,7 +22,13 @@ __all__ = ["CoverageRow", "country_coverage", "coverage"]
 
 @attrs.frozen
 class CoverageRow:
-    """One line of the coverage table: ``held`` active records against ``reported``."""
+    """One line of the coverage table: ``held`` active records against ``reported``.
+
+    >>> import learning_cities as lc
+    >>> row = next(r for r in lc.coverage(lc.load()) if r.year == 2022)
+    >>> row.label, row.reported, row.reported_countries, row.held <= row.reported
+    ('2022', 77, 44, True)
+    """
 
     label: str
     year: int | None
@@ -33,12 +39,24 @@ class CoverageRow:
 
     @property
     def missing(self) -> int | None:
-        """Cities UNESCO reported that we do not hold (``None`` where unreported)."""
+        """Cities UNESCO reported that we do not hold (``None`` where unreported).
+
+        >>> import learning_cities as lc
+        >>> rows = lc.coverage(lc.load())
+        >>> rows[0].missing is None, all(r.missing == r.reported - r.held for r in rows if r.reported)
+        (True, True)
+        """
         return None if self.reported is None else self.reported - self.held
 
     @property
     def share(self) -> float | None:
-        """``held / reported`` (``None`` where unreported)."""
+        """``held / reported`` (``None`` where unreported).
+
+        >>> import learning_cities as lc
+        >>> row = next(r for r in lc.coverage(lc.load()) if r.year == 2022)
+        >>> row.share == row.held / 77
+        True
+        """
         return None if not self.reported else self.held / self.reported
 
 
@@ -48,6 +66,11 @@ def coverage(network: Network) -> tuple[CoverageRow, ...]:
     Members admitted before the first cohort, and those whose join year is unknown, have
     no reported count; the network row sets every active record against UNESCO's newest
     reported total.
+
+    >>> import learning_cities as lc
+    >>> rows = lc.coverage(lc.load())
+    >>> [r.label for r in rows[:2]], [r.year for r in rows if r.year][:4], rows[-1].label.startswith("network")
+    (['2015-2018 (rolling admission)', 'join year unknown'], [2019, 2020, 2022, 2024], True)
     """
     first = min(c.year for c in network.cohorts)
     outside = [c for c in network.cities if c.is_active and not c.cohorts]
@@ -94,6 +117,11 @@ class CountryCoverageRow:
     ``held`` counts active records today. Where a source reported the country's number of
     members (``reported``, as of ``reported_as_of``), ``held_then`` counts the records
     known to be members on that date, so the two figures compare like with like.
+
+    >>> import learning_cities as lc
+    >>> thailand = next(r for r in lc.country_coverage(lc.load()) if r.country.code == "TH")
+    >>> thailand.reported, thailand.reported_as_of, thailand.held_then, thailand.missing
+    (10, '2024-02', 10, 0)
     """
 
     country: Country
@@ -139,11 +167,11 @@ def country_coverage(network: Network) -> tuple[CountryCoverageRow, ...]:
     rows = []
     for country in network.countries:
         held = sum(1 for city in network.where(country=country) if city.is_active)
-        total = latest.get(country.code)
-        if total is None:
+        reported = latest.get(country.code)
+        if reported is None:
             rows.append(CountryCoverageRow(country, held))
             continue
-        end = _end_of(total.as_of)
+        end = _end_of(reported.as_of)
         held_then = None if end is None else sum(1 for c in network.members_on(end) if c.country == country)
-        rows.append(CountryCoverageRow(country, held, total.cities, total.as_of, held_then, total.sources))
+        rows.append(CountryCoverageRow(country, held, reported.cities, reported.as_of, held_then, reported.sources))
     return tuple(sorted(rows, key=lambda row: (-row.held, row.country.name)))

@@ -37,7 +37,12 @@ def _shown(value: object, limit: int = 60) -> str:
 
 
 class LearningCitiesError(Exception):
-    """Base class of every error this package raises."""
+    """Base class of every error this package raises.
+
+    >>> import learning_cities as lc
+    >>> issubclass(lc.UnknownCityError, lc.LearningCitiesError), issubclass(lc.DataError, lc.LearningCitiesError)
+    (True, True)
+    """
 
 
 class _UnknownError(LearningCitiesError, LookupError):
@@ -60,43 +65,99 @@ class _UnknownError(LearningCitiesError, LookupError):
 
 
 class UnknownCityError(_UnknownError):
-    """No member city has that id, name or local name."""
+    """No member city has that id, name or local name.
+
+    ``value`` is what was asked for, ``suggestions`` the closest names (possibly none).
+
+    >>> import learning_cities as lc
+    >>> try:
+    ...     lc.load().city("Medelin")
+    ... except lc.UnknownCityError as error:
+    ...     print(error.value, error.suggestions)
+    Medelin ('Medellín',)
+    """
 
     kind = "member city"
 
 
 class UnknownCountryError(_UnknownError):
-    """No country with member cities has that code or name."""
+    """No country with member cities has that code or name.
+
+    >>> import learning_cities as lc
+    >>> lc.load().country("Thailnd")
+    Traceback (most recent call last):
+    learning_cities.errors.UnknownCountryError: no country with member cities 'Thailnd'; did you mean 'Thailand'?
+    """
 
     kind = "country with member cities"
 
 
 class UnknownRegionError(_UnknownError):
-    """Not one of UNESCO's five regional groups."""
+    """Not one of UNESCO's five regional groups.
+
+    >>> import learning_cities as lc
+    >>> lc.load().where(region="Europe")
+    Traceback (most recent call last):
+    learning_cities.errors.UnknownRegionError: no UNESCO region 'Europe'; did you mean 'Europe and North America'?
+    """
 
     kind = "UNESCO region"
 
 
 class UnknownCohortError(_UnknownError):
-    """No admission round in that year."""
+    """No admission round in that year.
+
+    >>> import learning_cities as lc
+    >>> try:
+    ...     lc.load().cohort(2021)
+    ... except lc.UnknownCohortError as error:
+    ...     print(error.value, error.suggestions)
+    2021 (2022,)
+    """
 
     kind = "cohort in"
 
 
 class UnknownAwardError(_UnknownError):
-    """No UNESCO Learning City Award edition in that year."""
+    """No UNESCO Learning City Award edition in that year.
+
+    >>> import learning_cities as lc
+    >>> try:
+    ...     lc.load().award(2018)
+    ... except LookupError as error:
+    ...     print(type(error).__name__, error.suggestions)
+    UnknownAwardError (2017,)
+    """
 
     kind = "Learning City Award in"
 
 
 class UnknownConferenceError(_UnknownError):
-    """No International Conference on Learning Cities of that number."""
+    """No International Conference on Learning Cities of that number.
+
+    >>> import learning_cities as lc
+    >>> try:
+    ...     lc.load().conference(9)
+    ... except lc.UnknownConferenceError as error:
+    ...     print(error.value)
+    9
+    """
 
     kind = "conference number"
 
 
 class AmbiguousCityError(LearningCitiesError, LookupError):
-    """A name that several member cities share; ``candidates`` holds their ids."""
+    """A name that several member cities share; ``candidates`` holds their ids.
+
+    >>> import learning_cities as lc
+    >>> try:
+    ...     lc.load().city("La Paz")
+    ... except lc.AmbiguousCityError as error:
+    ...     print(error)
+    'La Paz' names 2 member cities: ar-la-paz, mx-la-paz; ask for one by its id
+    >>> lc.load().city("mx-la-paz").country.name
+    'Mexico'
+    """
 
     def __init__(self, value: str, candidates: Sequence[str]) -> None:
         self.value = value
@@ -112,7 +173,15 @@ class AmbiguousCityError(LearningCitiesError, LookupError):
 
 
 class DataError(LearningCitiesError, ValueError):
-    """A packaged data file is malformed; the message names the file and the record."""
+    """A packaged data file is malformed; the message names the file and the record.
+
+    >>> import learning_cities as lc
+    >>> error = lc.DataError("gnlc.json", "cities[3] 'th-yala'", "joined must be an int, not '2024'")
+    >>> print(error)
+    gnlc.json: cities[3] 'th-yala': joined must be an int, not '2024'
+    >>> isinstance(error, ValueError)
+    True
+    """
 
     def __init__(self, file: str, record: str, problem: str) -> None:
         self.file = file

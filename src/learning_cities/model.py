@@ -62,6 +62,11 @@ class MembershipStatus(enum.Enum):
 
     ``WITHDRAWN`` covers a city that left or was removed; ``City.status_changed`` keeps the
     year where a source gives it.
+
+    >>> import learning_cities as lc
+    >>> laayoune = lc.load().city("Laâyoune")
+    >>> laayoune.status, laayoune.status_changed, str(laayoune.status)
+    (<MembershipStatus.WITHDRAWN: 'withdrawn'>, 2020, 'withdrawn')
     """
 
     ACTIVE = "active"
@@ -85,6 +90,11 @@ class Country:
 
     ``code`` is ISO 3166-1 alpha-2, ``name`` UNESCO's form ("Viet Nam", "Türkiye"),
     ``aliases`` the other forms sources use ("Turkey").
+
+    >>> import learning_cities as lc
+    >>> turkiye = lc.load().country("TR")
+    >>> turkiye.alpha3, turkiye.name, turkiye.aliases, turkiye.region.value
+    ('TUR', 'Türkiye', ('Turkey',), 'Europe and North America')
     """
 
     code: str
@@ -106,6 +116,13 @@ class City:
     ``member_by`` is the earliest year a source shows the city as a member (for example
     its award year). ``cohorts`` lists the admission rounds whose published lists name
     the city (Muharraq is in two). ``conflicts`` records where sources disagree.
+
+    >>> import learning_cities as lc
+    >>> cork = lc.load().city("Cork")
+    >>> cork.id, cork.joined, cork.member_by, str(cork)
+    ('ie-cork', None, 2015, 'Cork (Ireland)')
+    >>> lc.load().city("Muharraq").cohorts
+    (2019, 2024)
     """
 
     id: str
@@ -126,12 +143,22 @@ class City:
 
     @property
     def is_active(self) -> bool:
-        """``True`` unless the city left or was removed."""
+        """``True`` unless the city left or was removed.
+
+        >>> import learning_cities as lc
+        >>> lc.load().city("Khon Kaen").is_active, lc.load().city("Laâyoune").is_active
+        (True, False)
+        """
         return self.status is MembershipStatus.ACTIVE
 
     @property
     def earliest_known_year(self) -> int | None:
-        """``joined`` where known, else ``member_by``: the first year membership is shown."""
+        """``joined`` where known, else ``member_by``: the first year membership is shown.
+
+        >>> import learning_cities as lc
+        >>> lc.load().city("Khon Kaen").earliest_known_year, lc.load().city("Cork").earliest_known_year
+        (2024, 2015)
+        """
         return self.joined if self.joined is not None else self.member_by
 
     def __str__(self) -> str:
@@ -140,7 +167,13 @@ class City:
 
 @attrs.frozen(cache_hash=True)
 class CohortCorrection:
-    """A figure UNESCO first announced and later corrected; both are kept."""
+    """A figure UNESCO first announced and later corrected; both are kept.
+
+    >>> import learning_cities as lc
+    >>> correction = lc.load().cohort(2020).corrections[0]
+    >>> correction.field, correction.original, correction.corrected
+    ('reported_cities', 55, 54)
+    """
 
     field: str
     original: int
@@ -156,6 +189,11 @@ class Cohort:
     ``cities`` holds every record named in the round's published list, by name,
     including one later withdrawn; ``held`` counts the active ones, the number to set
     against ``reported_cities``.
+
+    >>> import learning_cities as lc
+    >>> cohort = lc.load().cohort(2022)
+    >>> cohort.announced_on, cohort.reported_cities, cohort.reported_countries, cohort.network_cities_after
+    (datetime.date(2022, 9, 2), 77, 44, 294)
     """
 
     year: int
@@ -173,17 +211,35 @@ class Cohort:
 
     @property
     def held(self) -> int:
-        """Active member records we hold for this round."""
+        """Active member records we hold for this round.
+
+        >>> import learning_cities as lc
+        >>> cohort = lc.load().cohort(2020)
+        >>> cohort.held == len(cohort.cities) - 1    # Laâyoune was listed, then withdrawn
+        True
+        """
         return sum(1 for city in self.cities if city.is_active)
 
     @property
     def missing(self) -> int | None:
-        """``reported_cities - held``: records not yet found (``None`` if unreported)."""
+        """``reported_cities - held``: records not yet found (``None`` if unreported).
+
+        >>> import learning_cities as lc
+        >>> cohort = lc.load().cohort(2022)
+        >>> cohort.missing == 77 - cohort.held
+        True
+        """
         return None if self.reported_cities is None else self.reported_cities - self.held
 
     @property
     def held_countries(self) -> int:
-        """Countries among the active records we hold for this round."""
+        """Countries among the active records we hold for this round.
+
+        >>> import learning_cities as lc
+        >>> cohort = lc.load().cohort(2024)
+        >>> 0 < cohort.held_countries <= cohort.reported_countries == 35
+        True
+        """
         return len({city.country.code for city in self.cities if city.is_active})
 
 
@@ -193,6 +249,11 @@ class Conference:
 
     A planned conference has ``start``/``end``/``host_city``/``country`` ``None`` where not
     yet known, and ``planned_month`` where announced.
+
+    >>> import learning_cities as lc
+    >>> third = lc.load().conference(3)
+    >>> third.year, third.host_city, third.country.name, third.start, third.end
+    (2017, 'Cork', 'Ireland', datetime.date(2017, 9, 18), datetime.date(2017, 9, 20))
     """
 
     number: int
@@ -204,18 +265,29 @@ class Conference:
     theme: str
     outcome_document: str | None
     planned_month: int | None = None
-    sources: tuple[str, ...] = ()
-    notes: str = ""
+    sources: tuple[str, ...] = attrs.field(default=(), repr=False)
+    notes: str = attrs.field(default="", repr=False)
 
     @property
     def held(self) -> bool:
-        """``True`` once the conference has dates, i.e. it took place."""
+        """``True`` once the conference has dates, i.e. it took place.
+
+        >>> import learning_cities as lc
+        >>> lc.load().conference(6).held, lc.load().conference(7).held
+        (True, False)
+        """
         return self.start is not None
 
 
 @attrs.frozen(cache_hash=True)
 class Award:
-    """One edition of the UNESCO Learning City Award (edition 1 is 2015)."""
+    """One edition of the UNESCO Learning City Award (edition 1 is 2015).
+
+    >>> import learning_cities as lc
+    >>> award = lc.load().award(2017)
+    >>> award.edition, award.conference.host_city, len(award.laureates)
+    (2, 'Cork', 16)
+    """
 
     year: int
     edition: int
@@ -230,6 +302,13 @@ class NetworkTotal:
 
     ``cities``/``countries`` are whole numbers where the source gave an exact total;
     ``cities_text``/``countries_text`` keep the wording ("200+", "~50 new").
+
+    >>> import learning_cities as lc
+    >>> total = next(t for t in lc.load().network_totals if t.as_of == "2025-12-04")
+    >>> total.date, total.cities, total.countries
+    (datetime.date(2025, 12, 4), 425, 91)
+    >>> next(t for t in lc.load().network_totals if t.cities_text == "200+").cities is None
+    True
     """
 
     as_of: str
@@ -244,7 +323,13 @@ class NetworkTotal:
 
 @attrs.frozen(cache_hash=True)
 class CountryTotal:
-    """A country's number of member cities as a national or UNESCO source reported it."""
+    """A country's number of member cities as a national or UNESCO source reported it.
+
+    >>> import learning_cities as lc
+    >>> korea = [t for t in lc.load().country_totals if t.country.code == "KR"]
+    >>> [(t.as_of, t.cities) for t in korea if t.as_of in ("2017-09", "2025-12-04")]
+    [('2017-09', 35), ('2025-12-04', 59)]
+    """
 
     country: Country
     as_of: str
@@ -256,7 +341,15 @@ class CountryTotal:
 
 @attrs.frozen(cache_hash=True)
 class MembershipChange:
-    """A departure from the network, as inferred from reported totals."""
+    """A departure from the network, as inferred from reported totals.
+
+    No source names a departed city, so ``who`` describes the group.
+
+    >>> import learning_cities as lc
+    >>> change = next(c for c in lc.load().membership_changes if c.period == "2018-2019")
+    >>> change.event, change.country
+    ('removed', '(various)')
+    """
 
     who: str
     country: str

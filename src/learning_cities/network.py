@@ -221,7 +221,13 @@ class Network:
 
     @property
     def cities(self) -> tuple[City, ...]:
-        """Every city ever admitted, by (joined, name); cities whose year is unknown last."""
+        """Every city ever admitted, by (joined, name); cities whose year is unknown last.
+
+        >>> import learning_cities as lc
+        >>> cities = lc.load().cities
+        >>> cities[-1].joined is None, all(c.joined is not None for c in cities if c.name == "Khon Kaen")
+        (True, True)
+        """
         return self._cities_sorted
 
     def city(self, query: str) -> City:
@@ -325,6 +331,10 @@ class Network:
 
         Its cohort's announcement date, or 31 December of its join year (or of its
         ``member_by`` year) where only a year is known; ``None`` where neither is.
+
+        >>> import learning_cities as lc
+        >>> lc.load().member_since("Khon Kaen"), lc.load().member_since("Cork")
+        (datetime.date(2024, 2, 14), datetime.date(2015, 12, 31))
         """
         return self._member_since[self._resolve_city(city).id]
 
@@ -391,7 +401,16 @@ class Network:
             ) from None
 
     def award(self, year: int) -> Award:
-        """The Learning City Award edition of ``year``."""
+        """The Learning City Award edition of ``year``.
+
+        >>> import learning_cities as lc
+        >>> award = lc.load().award(2024)
+        >>> award.edition, award.conference.number, len(award.laureates)
+        (5, 6, 10)
+        >>> lc.load().award(2016)
+        Traceback (most recent call last):
+        learning_cities.errors.UnknownAwardError: no Learning City Award in 2016; editions: ...; did you mean 2015?
+        """
         _require_int("award year", year)
         try:
             return self._award_by_year[year]
@@ -401,11 +420,26 @@ class Network:
             ) from None
 
     def awards_of(self, city: City | str) -> tuple[Award, ...]:
-        """The award editions ``city`` received, by year (``()`` if none)."""
+        """The award editions ``city`` received, by year (``()`` if none).
+
+        ``city`` is a :class:`City` of this network or a name :meth:`city` accepts.
+
+        >>> import learning_cities as lc
+        >>> [award.year for award in lc.load().awards_of("Cork")]
+        [2015, 2024]
+        >>> lc.load().awards_of("Khon Kaen")
+        ()
+        """
         return self._awarded_ids.get(self._resolve_city(city).id, ())
 
     def conference(self, number: int) -> Conference:
-        """The International Conference on Learning Cities of that number (1 = 2013)."""
+        """The International Conference on Learning Cities of that number (1 = 2013).
+
+        >>> import learning_cities as lc
+        >>> first = lc.load().conference(1)
+        >>> first.year, first.host_city, first.start
+        (2013, 'Beijing', datetime.date(2013, 10, 21))
+        """
         _require_int("conference number", number)
         for conference in self.conferences:
             if conference.number == number:
@@ -415,14 +449,26 @@ class Network:
 
     @property
     def reported_total(self) -> NetworkTotal:
-        """The newest exact network size UNESCO reported (cities and countries)."""
+        """The newest exact network size UNESCO reported (cities and countries).
+
+        >>> import learning_cities as lc
+        >>> total = lc.load().reported_total
+        >>> total.date >= lc.load().cohort(2025).announced_on, total.cities >= 425
+        (True, True)
+        """
         exact = [t for t in self.network_totals if t.date and t.cities is not None and t.countries is not None]
         return max(exact, key=lambda t: (t.date, t.cities or 0))
 
     # -- exports --------------------------------------------------------------------------
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One flat row per city, in :attr:`cities` order (see :mod:`learning_cities.exports`)."""
+        """One flat row per city, in :attr:`cities` order (see :mod:`learning_cities.exports`).
+
+        >>> import learning_cities as lc
+        >>> row = next(r for r in lc.load().to_records() if r["id"] == "th-khon-kaen")
+        >>> row["name"], row["country_code"], row["joined"], row["status"]
+        ('Khon Kaen', 'TH', 2024, 'active')
+        """
         from .exports import city_rows
 
         return city_rows(self)
