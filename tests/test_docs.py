@@ -135,4 +135,5 @@ def test_public_targets_map_to_the_names_users_import(gen: ModuleType) -> None:
     assert gen.public_target("learning_cities.network.Network.city") == "learning_cities.Network.city"
     assert gen.public_target("learning_cities.City") is None
     assert gen.public_target("UnknownAwardError") == "learning_cities.UnknownAwardError"
+    assert gen.public_target("Network.where") == "learning_cities.Network.where"
     assert gen.public_target("learning_cities.model._frozen_map") is None

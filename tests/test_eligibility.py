@@ -151,5 +151,5 @@ def test_every_rule_is_sourced_and_applies_to_a_known_call() -> None:
     for rule in RULES:
         assert rule.source.startswith("http"), rule.id
         assert set(rule.applies_to) <= calls, rule.id
-    for call in (*MEMBERSHIP_CALLS, *AWARD_CALLS):
-        assert call.sources
+    assert all(call.sources for call in MEMBERSHIP_CALLS)
+    assert all(call.sources for call in AWARD_CALLS)

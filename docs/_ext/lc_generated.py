@@ -24,6 +24,7 @@ import pkgutil
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import learning_cities as lc
@@ -333,6 +334,27 @@ def _directive(name: str, obj: object) -> str:
     return "autodata"
 
 
+def module_data(module: ModuleType, names: list[str]) -> list[str]:
+    """``py:data`` entries for a module's public values: their annotation and ``#:`` comment
+    (autodoc would show a tuple's or an int's own docstring, or skip them)."""
+    from sphinx.pycode import ModuleAnalyzer
+
+    try:
+        comments = ModuleAnalyzer.for_module(module.__name__).find_attr_docs()
+    except Exception:  # no source to read: the entry goes without its comment
+        comments = {}
+    annotations = getattr(module, "__annotations__", {})
+    lines = []
+    for name in names:
+        lines += [f".. py:data:: {name}", f"   :module: {module.__name__}"]
+        annotation = annotations.get(name)
+        kind = annotation if isinstance(annotation, str) else type(getattr(module, name)).__name__
+        lines += [f"   :type: {kind}", ""]
+        lines += [f"   {line}".rstrip() for line in comments.get(("", name), [])]
+        lines.append("")
+    return lines
+
+
 def api_page() -> list[str]:
     groups: dict[str, list[str]] = {}
     for name in sorted(lc.__all__, key=str.casefold):
@@ -370,12 +392,11 @@ def api_page() -> list[str]:
             for n in getattr(module, "__all__", ())
             if n not in exported or getattr(lc, n, None) is not getattr(module, n)
         ]
+        code = [n for n in own if isinstance(getattr(module, n), type) or callable(getattr(module, n))]
         lines.append(f".. automodule:: learning_cities.{info.name}")
-        if own:
-            lines += [f"   :members: {', '.join(own)}", "   :undoc-members:"]
-        else:
-            lines.append("   :no-members:")
+        lines += [f"   :members: {', '.join(code)}", "   :undoc-members:"] if code else ["   :no-members:"]
         lines.append("")
+        lines += module_data(module, [n for n in own if n not in code])
     lines += ["```", ""]
     return lines
 
@@ -429,9 +450,9 @@ def generate(app: Any = None) -> None:
 def public_target(target: str) -> str | None:
     """``learning_cities.model.City.joined`` -> ``learning_cities.City.joined``, if public.
 
-    A bare public name (``UnknownAwardError`` in a docstring of another module) is looked up
-    at the top level too."""
-    if target in lc.__all__:
+    A name relative to a public one (``UnknownAwardError``, ``AwardSchedule.biennial`` in a
+    docstring of another module) is looked up at the top level too."""
+    if target.split(".")[0] in lc.__all__:
         return f"learning_cities.{target}"
     parts = target.split(".")
     if parts[0] != "learning_cities" or len(parts) < 3:
