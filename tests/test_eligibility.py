@@ -153,3 +153,49 @@ def test_every_rule_is_sourced_and_applies_to_a_known_call() -> None:
         assert set(rule.applies_to) <= calls, rule.id
     assert all(call.sources for call in MEMBERSHIP_CALLS)
     assert all(call.sources for call in AWARD_CALLS)
+
+
+class TestEdgeCases:
+    def test_a_withdrawn_city_is_no_longer_a_member(self) -> None:
+        report = lc.check_award_eligibility("Laâyoune", 2024)
+        assert report.result("award-members-only").outcome is NOT_MET
+        assert "withdrawn" in report.result("award-members-only").reason
+
+    def test_an_undated_member_is_unknown(self, net: lc.Network) -> None:
+        edessa = net.city("Edessa")
+        assert (edessa.joined, edessa.member_by) == (None, None)
+        report = lc.check_award_eligibility(edessa, 2027)
+        assert report.result("award-members-only").outcome is UNKNOWN
+        assert report.result("award-membership-12-months").outcome is UNKNOWN
+        assert report.eligible is None
+
+    def test_a_city_that_joined_after_the_call(self) -> None:
+        report = lc.check_award_eligibility("Khon Kaen", 2021)
+        assert report.result("award-members-only").outcome is NOT_MET
+        assert "2024-02-14" in report.result("award-members-only").reason
+
+    def test_a_shared_name_is_matched_in_the_applicants_country(self) -> None:
+        report = lc.check_membership(_application(city="La Paz", country="MX"))
+        assert report.result("not-yet-member").outcome is NOT_MET
+        elsewhere = lc.check_membership(_application(city="Santiago", country="CL"))
+        assert elsewhere.result("not-yet-member").outcome is MET
+        assert "Mexico" in elsewhere.result("not-yet-member").reason
+
+    def test_2018_regulations_window(self) -> None:
+        report = lc.check_membership(_application(submitted_on=dt.date(2020, 3, 15)))
+        assert (report.call, report.result("application-window").outcome) == ("regulations-2018", MET)
+        closed = lc.check_membership(_application(submitted_on=dt.date(2020, 6, 15)))
+        assert closed.result("application-window").outcome is NOT_MET
+
+    def test_report_lookup_and_arguments(self, net: lc.Network) -> None:
+        report = lc.check_award_eligibility("Bangkok", 2027, network=net)
+        with pytest.raises(KeyError, match="mayor-endorsement"):
+            report.result("mayor-endorsement")
+        with pytest.raises(TypeError):
+            lc.check_award_eligibility("Bangkok", 2027, network="net")  # type: ignore[arg-type]
+
+    def test_rules_for_an_unknown_call(self) -> None:
+        from learning_cities.rules import rules_for
+
+        with pytest.raises(ValueError, match="call-2025"):
+            rules_for("call-2031")

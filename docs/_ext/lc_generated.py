@@ -337,11 +337,11 @@ def _directive(name: str, obj: object) -> str:
 def module_data(module: ModuleType, names: list[str]) -> list[str]:
     """``py:data`` entries for a module's public values: their annotation and ``#:`` comment
     (autodoc would show a tuple's or an int's own docstring, or skip them)."""
-    from sphinx.pycode import ModuleAnalyzer
-
     try:
+        from sphinx.pycode import ModuleAnalyzer
+
         comments = ModuleAnalyzer.for_module(module.__name__).find_attr_docs()
-    except Exception:  # no source to read: the entry goes without its comment
+    except Exception:  # no Sphinx (the tests) or no source to read: entries go without comments
         comments = {}
     annotations = getattr(module, "__annotations__", {})
     lines = []
