@@ -4,10 +4,17 @@ Usage::
 
     python benchmarks/run.py              # prints a table; exits 1 if a target is missed
     python benchmarks/run.py --json out.json --rounds 40
+    python benchmarks/run.py --instructions   # adds exact instruction counts (needs valgrind)
 
 Every figure is a median over repeated runs. The whole-process comparison runs the two
 commands alternately in one loop, so both see the same machine load, and reports the ratio
 of their medians. Needs pycountry (in the ``test`` extra) for the comparison.
+
+Wall-clock times on a shared virtual machine can move by a third between runs.
+``--instructions`` also counts the instructions each start-up step executes, with
+valgrind's callgrind tool: the same count on every run, whatever the machine's load, so
+the cost of each step (attrs, the record classes, importlib.resources, parsing, indexing)
+can be compared across changes.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import contextlib
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -70,6 +78,43 @@ def _process_seconds(code: str) -> float:
 def _child_seconds(code: str) -> float:
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, env=CHILD_ENV)
     return float(out.stdout.strip())
+
+
+#: Start-up steps, each a superset of the one before: (label, code).
+STEPS = (
+    ("Python start-up", "pass"),
+    ("+ import attrs", "import attrs"),
+    ("+ import learning_cities (its record classes)", "import learning_cities"),
+    ("+ json, importlib.resources", "import learning_cities, json, importlib.resources, importlib.readers"),
+    ("+ read the data file", "import learning_cities; from learning_cities import _load; _load.read_text()"),
+    ("+ parse and validate the records", "from learning_cities import _load; _load.parse(_load.read_text())"),
+    ("+ index: the whole job", OURS),
+)
+
+
+def _instructions(code: str) -> int:
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        raise SystemExit("--instructions needs valgrind on the PATH")
+    subprocess.run([sys.executable, "-c", code], check=True, env=CHILD_ENV)  # bytecode written first
+    out = subprocess.run(
+        [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", code],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=CHILD_ENV,
+    )
+    for line in out.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1])
+    raise SystemExit(f"no instruction count in valgrind's output for {code!r}")
+
+
+def instruction_counts() -> dict[str, int]:
+    """Instructions executed by each start-up step and by the pycountry job."""
+    counts = {label: _instructions(code) for label, code in STEPS}
+    counts["pycountry: the whole job"] = _instructions(PYCOUNTRY)
+    return counts
 
 
 def _median(samples: list[float]) -> float:
@@ -161,10 +206,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark learning-cities against its targets.")
     parser.add_argument("--rounds", type=int, default=30, help="subprocess runs per measure (default 30)")
     parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
+    parser.add_argument("--instructions", action="store_true", help="also count instructions (needs valgrind)")
     args = parser.parse_args(argv)
     figures = measure(args.rounds)
     text, all_met = report(figures)
     print(text)
+    if args.instructions:
+        counts = instruction_counts()
+        figures["instructions"] = counts
+        pycountry = counts["pycountry: the whole job"]
+        print("\n  instructions executed (millions; valgrind callgrind), with the share of pycountry's job")
+        for label, count in counts.items():
+            print(f"  {label:58} {count / 1e6:>8.1f}M {count / pycountry:>8.2f}x")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump(figures, handle, indent=2)

@@ -7,6 +7,7 @@ import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -51,3 +52,31 @@ def test_slugs_are_ascii() -> None:
     assert build.slug("Sønderborg") == "sonderborg"
     assert build.slug("Câmara de Lobos") == "camara-de-lobos"
     assert build.slug("Sa Đéc") == "sa-dec"
+
+
+def test_research_rows_pass_the_contributor_check() -> None:
+    _build_module()  # check_research imports build_data
+    spec = importlib.util.spec_from_file_location("check_research", ROOT / "tools" / "check_research.py")
+    assert spec is not None
+    assert spec.loader is not None
+    check = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check)
+    problems, review = check.check()
+    assert problems == []
+    # Rows that two research rounds both found become one record, as the build shows.
+    assert any("Kaunas merges with" in line for line in review)
+
+
+def test_build_merges_year_updates_and_conflicts() -> None:
+    build = _build_module()
+    record: dict[str, Any] = {"years": [], "conflicts": [], "local_names": {}, "sources": [], "notes": []}
+    cities = {(build._fold("Villa María"), "AR"): record}
+    base = {"city": "Villa María", "country_code": "AR", "source_url": "https://a.example", "notes": "n"}
+    build._apply_update(cities, {**base, "field": "year_joined", "value": "CONFLICT: 2017", "_where": "t:1"})
+    assert record["years"] == []  # a conflict never sets the year
+    build._apply_update(cities, {**base, "field": "year_joined", "value": "2016", "_where": "t:2"})
+    build._apply_update(cities, {**base, "field": "year_joined", "value": "CONFLICT: 2018", "_where": "t:3"})
+    assert record["years"] == [2016]
+    assert [c.split(":")[0] for c in record["conflicts"]] == ["another source gives 2017", "another source gives 2018"]
+    with pytest.raises(build.BuildError, match="not 'YYYY' or 'CONFLICT: YYYY'"):
+        build._apply_update(cities, {**base, "field": "year_joined", "value": "about: 2016", "_where": "t:4"})

@@ -11,6 +11,7 @@ from types import ModuleType
 import pytest
 
 import learning_cities as lc
+from conftest import REFERENCE, reference_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -138,3 +139,11 @@ def test_public_targets_map_to_the_names_users_import(gen: ModuleType) -> None:
     assert gen.public_target("UnknownAwardError") == "learning_cities.UnknownAwardError"
     assert gen.public_target("Network.where") == "learning_cities.Network.where"
     assert gen.public_target("learning_cities.model._frozen_map") is None
+
+
+def test_the_gaps_table_covers_every_round(net: lc.Network) -> None:
+    rows = reference_rows("curated/gaps.csv")
+    assert {row["scope"] for row in rows} == {str(c.year) for c in net.cohorts} | {"early"}
+    for row in rows:
+        for log in row["logs"].split(";"):
+            assert (REFERENCE / "research" / log.strip()).is_file(), log

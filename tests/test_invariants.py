@@ -8,7 +8,7 @@ from collections import Counter
 import pycountry
 
 import learning_cities as lc
-from conftest import reference_rows
+from conftest import REFERENCE, reference_rows
 
 
 def test_ids_are_unique_stable_slugs(net: lc.Network) -> None:
@@ -67,6 +67,35 @@ def test_every_reference_member_row_is_a_city(net: lc.Network) -> None:
         assert row["source_url"].split(" ; ")[0] in city.sources
         if row["year_joined"]:
             assert int(row["year_joined"]) in (city.joined, *city.cohorts)
+
+
+def test_every_research_row_is_a_city(net: lc.Network) -> None:
+    files = sorted(p for p in (REFERENCE / "research").glob("*.csv") if not p.stem.endswith("_updates"))
+    rows = [row for path in files for row in reference_rows(f"research/{path.name}")]
+    assert len(rows) >= 45  # the research rounds of November 2026
+    for row in rows:
+        city = next(c for c in net.where(country=row["country_code"]) if c.name == row["city"])
+        assert row["source_url"].split(" ; ")[0] in city.sources, city.id
+        if row["year_joined"]:
+            assert int(row["year_joined"]) in (city.joined, *city.cohorts), city.id
+        elif (proof := re.search(r"member_by=(\d{4})", row["notes"])) and city.joined is None:
+            assert city.member_by is not None, city.id
+            assert city.member_by <= int(proof.group(1)), city.id
+
+
+def test_every_research_update_is_applied(net: lc.Network) -> None:
+    for path in sorted((REFERENCE / "research").glob("*_updates.csv")):
+        for row in reference_rows(f"research/{path.name}"):
+            city = next(c for c in net.where(country=row["country_code"]) if c.name == row["city"])
+            assert row["source_url"].split(" ; ")[0] in city.sources, city.id
+            if row["field"] == "local_name":
+                lang, _, name = row["value"].partition("=")
+                assert city.local_names.get(lang) == name, city.id
+                assert net.city(name) == city
+            else:
+                year = int(row["value"].rpartition(":")[2])
+                recorded = (city.joined, *city.cohorts)
+                assert year in recorded or any(f"gives {year}" in c for c in city.conflicts), city.id
 
 
 def test_every_award_row_is_a_laureate(net: lc.Network) -> None:

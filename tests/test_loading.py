@@ -28,7 +28,17 @@ def test_parse_round_trip_of_the_packaged_file() -> None:
         (lambda d: d["cities"][3].pop("name"), r"cities\[3\] .*missing field 'name'"),
         (lambda d: d["cities"][1].update(country="XX"), r"names no known country: 'XX'"),
         (lambda d: d["cities"][2].update(sources=[]), "at least one source"),
-        (lambda d: d["cities"][2].update(status="sleeping"), "no such value: 'sleeping'"),
+        (lambda d: d["cities"][2].update(status="sleeping"), "no known membership status: 'sleeping'"),
+        (lambda d: d["cities"][4].update(sources=["https://a.example", 7]), "should be a list of strings, has"),
+        (lambda d: d["cities"][4].update(cohorts=[2019, "2020"]), "should be a list of whole numbers"),
+        (lambda d: d["cities"][4].update(local_names={"th": 1}), "should be language tags to names"),
+        (lambda d: d["cities"][5].update(joined=True), r"field 'joined' should be int, got True"),
+        (lambda d: d["cities"].__setitem__(6, "Bangkok"), r"cities\[6\]: expected an object, got str"),
+        (lambda d: d["cities"].append(dict(d["cities"][0])), "is used twice"),
+        (lambda d: d["countries"][0].update(region="Atlantis"), "names no known region: 'Atlantis'"),
+        (lambda d: d["awards"][0].update(conference=99), "names no known conference number: 99"),
+        (lambda d: d["cohorts"][1]["corrections"][0].pop("original"), r"cohorts\[1\]\.corrections\[0\]: missing"),
+        (lambda d: d["conferences"][0].update(country="XX"), r"conferences\[0\]: .*no known country: 'XX'"),
         (lambda d: d["cohorts"][0].update(announced_on="17 July 2019"), "not an ISO date"),
         (lambda d: d["awards"][0]["laureates"].append("xx-nowhere"), "not member cities: xx-nowhere"),
         (lambda d: d.update(schema=99), "schema 99"),
@@ -42,6 +52,11 @@ def test_malformed_data_names_file_and_record(mutate: Any, message: str) -> None
         _load.parse(json.dumps(data))
     assert str(info.value).startswith("gnlc.json: ")
     assert isinstance(info.value, ValueError)
+
+
+def test_data_that_is_not_an_object_is_a_data_error() -> None:
+    with pytest.raises(lc.DataError, match="top level: expected an object, got list"):
+        _load.parse("[]")
 
 
 def test_truncated_file_is_a_data_error() -> None:

@@ -174,9 +174,15 @@ class TestAwards:
         assert net.awards_of(net.city("Bangkok")) == ()
 
     def test_laureates_missing_from_member_lists(self, net: lc.Network) -> None:
-        for name, year in [("Belfast", 2021), ("Huejotzingo", 2021), ("Shanghai", 2021), ("Cuenca", 2024)]:
+        # No join year found: the award year proves membership (only members may apply).
+        for name, year in [("Huejotzingo", 2021), ("Shanghai", 2021)]:
             city = net.city(name)
             assert (city.joined, city.member_by) == (None, year), name
+        # Our research found the join year (Belfast City Council; a UNESCO page on Ecuador).
+        for name, joined in [("Belfast", 2018), ("Cuenca", 2017)]:
+            city = net.city(name)
+            assert (city.joined, city.member_by) == (joined, None), name
+            assert city in net.award(2021 if name == "Belfast" else 2024).laureates
 
     def test_unknown_award(self, net: lc.Network) -> None:
         with pytest.raises(lc.UnknownAwardError, match="2015, 2017, 2019, 2021, 2024"):
@@ -230,3 +236,43 @@ def test_load_is_cached(net: lc.Network) -> None:
 def test_version_is_a_string() -> None:
     assert isinstance(lc.__version__, str)
     assert lc.__version__.count(".") == 2
+
+
+class TestResearchFindings:
+    """Members our research added to the reference data (reference/research/)."""
+
+    def test_charleroi_completes_the_countries_of_2020(self, net: lc.Network) -> None:
+        charleroi = net.city("Charleroi")
+        assert (charleroi.country.code, charleroi.joined, charleroi.cohorts) == ("BE", 2020, (2020,))
+        cohort = net.cohort(2020)
+        assert cohort.held_countries == cohort.reported_countries == 27
+
+    def test_one_record_when_two_rounds_found_the_same_city(self, net: lc.Network) -> None:
+        kaunas = net.city("Kaunas")
+        assert (kaunas.joined, kaunas.country.name) == (2016, "Lithuania")
+        assert "https://unesco.lt/archives/3285" in kaunas.sources
+        assert len([c for c in net.where(country="LT") if c.name == "Kaunas"]) == 1
+
+    def test_local_names_in_their_own_scripts(self, net: lc.Network) -> None:
+        assert net.city("Витебск") == net.city("Віцебск") == net.city("Vitebsk")
+        assert net.city("남구 (부산)").name == "Nam-gu (Busan)"
+        assert net.city("남구 (울산)").name == "Nam-gu (Ulsan)"
+        assert net.city("gunsan").local_names == {"ko": "군산시"}
+
+    def test_undated_finds_keep_their_year_unknown(self, net: lc.Network) -> None:
+        jinan = net.city("Jinan (Jeollabuk-do)")
+        assert (jinan.joined, jinan.member_by) == (None, None)
+        makueni = net.city("Makueni County")
+        assert (makueni.joined, makueni.member_by) == (None, 2025)
+        assert any("2023" in conflict for conflict in makueni.conflicts)
+
+    def test_a_likely_duplicate_was_left_out(self, net: lc.Network) -> None:
+        # Garissa county is home to the Kuno Consortium (2022): not a second member.
+        with pytest.raises(lc.UnknownCityError):
+            net.city("Garissa")
+        assert net.city("Kuno Consortium").joined == 2022
+
+    def test_conflicting_years_are_both_kept(self, net: lc.Network) -> None:
+        villa_maria = net.city("Villa María")
+        assert villa_maria.joined == 2016
+        assert any("gives 2017" in conflict for conflict in villa_maria.conflicts)

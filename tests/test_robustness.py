@@ -132,3 +132,14 @@ def test_evolve_makes_a_copy_and_leaves_the_shared_record() -> None:
     assert changed.joined == 1999
     assert NET.city("Khon Kaen").joined == 2024
     assert changed != city
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(texts, st.text(alphabet="남구서울Витебск ÀÉÎõçşğ’-_.,()", max_size=25)))
+def test_normalize_is_idempotent(text: str) -> None:
+    # Network.city looks a query up as given before normalizing it: sound only because a
+    # key normalizes to itself.
+    from learning_cities._text import normalize
+
+    key = normalize(text)
+    assert normalize(key) == key

@@ -146,10 +146,14 @@ def _merge_member(cities: dict[tuple[str, str], dict[str, Any]], row: dict[str, 
     # One city listed twice (e.g. Muharraq, in the 2019 and the 2024 lists): one record.
     if year is not None and year not in record["years"]:
         record["years"].append(year)
+    if member_by:
+        record["member_by"] = min(member_by + ([record["member_by"]] if record["member_by"] else []))
     record["sources"] += [url for url in sources if url not in record["sources"]]
     if notes:
         record["notes"].append(notes)
     record["conflicts"] += [c for c in _conflicts(notes) if c not in record["conflicts"]]
+    for lang, name in _pairs(row.get("local_names", ""), where):
+        record["local_names"].setdefault(lang, name)
     record["origin"].append(where)
 
 
@@ -195,10 +199,14 @@ def _apply_update(cities: dict[tuple[str, str], dict[str, Any]], row: dict[str, 
     record = _find(cities, row["city"], row["country_code"], where)
     sources = _urls(row["source_url"])
     if row["field"] == "year_joined":
-        year = _year(row["value"], where)
+        # "2016" gives a year; "CONFLICT: 2017" records another source's year, never sets it.
+        conflict, _, value = row["value"].rpartition(":")
+        if conflict and conflict.strip() != "CONFLICT":
+            raise BuildError(f"{where}: year_joined update {row['value']!r} is not 'YYYY' or 'CONFLICT: YYYY'")
+        year = _year(value.strip(), where)
         if year is None:
             raise BuildError(f"{where}: year_joined update without a year")
-        if not record["years"]:
+        if not record["years"] and not conflict:
             record["years"].append(year)
         elif year not in record["years"]:
             record["conflicts"].append(f"another source gives {year}: {row['notes']}")
@@ -230,7 +238,12 @@ def _laureates(
             if row["city"] not in record.setdefault("aliases", []):
                 record["aliases"].append(row["city"])
             record["sources"] += [u for u in _urls(alias["source_url"]) if u not in record["sources"]]
-        elif key not in cities:
+        elif key in cities:
+            # A member found by research without a year: the award still proves membership.
+            record = cities[key]
+            if not record["years"] and (record["member_by"] is None or record["member_by"] > year):
+                record["member_by"] = year
+        else:
             # Only members may receive the award: a laureate is a member by its award year.
             cities[key] = {
                 "name": row["city"],

@@ -1,10 +1,12 @@
 """Review new research rows before they enter the package data.
 
 Usage: ``python tools/check_research.py``. For every row of ``reference/research/*.csv``
-(not the ``*_updates.csv`` files) it reports problems a reviewer must fix: wrong columns,
-a missing source, a year outside the known rounds, and names that look like a city the
-data already holds under another spelling (a likely duplicate). Exits 1 if any problem is
-found. The build (``tools/build_data.py``) then refuses unknown countries and regions.
+(not the ``*_updates.csv`` files) it reports problems a contributor must fix (wrong
+columns, a missing source, a year outside the known rounds; exit status 1), and lists for
+review the rows the build will merge with another (the same name and country in another
+file, or an award laureate of that name) and names that look like a city the data already
+holds under another spelling (a possible duplicate). The build (``tools/build_data.py``)
+then refuses unknown countries and regions.
 """
 
 from __future__ import annotations
@@ -34,9 +36,10 @@ def _held() -> dict[str, list[tuple[str, str]]]:
     return held
 
 
-def check() -> list[str]:
-    """Every problem found, as ``file:line: message`` strings."""
+def check() -> tuple[list[str], list[str]]:
+    """Problems and rows to review, as ``file:line: message`` strings."""
     problems: list[str] = []
+    review: list[str] = []
     held = _held()
     seen: dict[tuple[str, str], str] = {}
     for path in sorted((REFERENCE / "research").glob("*.csv")):
@@ -55,20 +58,25 @@ def check() -> list[str]:
                     problems.append(f"{where}: {row['city']} has year {row['year_joined']!r}")
                 key = (_fold(row["city"]), row["country_code"])
                 if key in seen:
-                    problems.append(f"{where}: {row['city']} is also in {seen[key]}")
+                    review.append(f"{where}: {row['city']} merges with the row in {seen[key]}")
                 seen[key] = where
                 for name, origin in held.get(row["country_code"], []) + held.get(row["country"], []):
+                    if _fold(name) == _fold(row["city"]):
+                        review.append(f"{where}: {row['city']} merges with {name!r} of {origin}")
+                        continue
                     similarity = SequenceMatcher(None, _fold(name), _fold(row["city"])).ratio()
                     if similarity >= 0.8 or _fold(name) in _fold(row["city"]) or _fold(row["city"]) in _fold(name):
-                        problems.append(f"{where}: {row['city']} looks like {name!r} of {origin}")
-    return problems
+                        review.append(f"{where}: {row['city']} looks like {name!r} of {origin}: one city?")
+    return problems, review
 
 
 def main() -> int:
-    problems = check()
+    problems, review = check()
+    for line in review:
+        print(f"review: {line}")
     for problem in problems:
-        print(problem)
-    print(f"{len(problems)} problem(s)")
+        print(f"problem: {problem}")
+    print(f"{len(problems)} problem(s), {len(review)} row(s) to review")
     return 1 if problems else 0
 
 

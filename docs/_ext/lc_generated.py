@@ -19,6 +19,7 @@ as type hints name it) to where users import it from (``learning_cities.City``).
 
 from __future__ import annotations
 
+import csv
 import importlib
 import pkgutil
 import re
@@ -266,6 +267,41 @@ _LOCAL_DEFINITION = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*(?!https?://|mailto:)(.
 _LOCAL_LINK = re.compile(r"(!?)\[([^\]]*)\]\((?!https?://|mailto:)([^)]*)\)")
 
 
+def gaps_page(net: lc.Network) -> list[str]:
+    """What is still missing per cohort: counts from the data, leads from curated/gaps.csv."""
+    with (ROOT / "reference" / "curated" / "gaps.csv").open(encoding="utf-8", newline="") as handle:
+        notes = {row["scope"]: row for row in csv.DictReader(handle)}
+    rows = []
+    for row in lc.coverage(net):
+        scope = "early" if row.label.startswith("2015") else str(row.year) if row.year is not None else None
+        note = notes.get(scope) if scope is not None else None
+        if note is None:
+            continue
+        countries = (
+            "–" if row.reported_countries is None else number(max(row.reported_countries - row.held_countries, 0))
+        )
+        logs = ", ".join(f"`{name.strip()}`" for name in note["logs"].split(";"))
+        rows.append(
+            [
+                text(row.label),
+                number(row.missing),
+                countries,
+                text(note["what_is_missing"]),
+                text(note["where_we_looked"]),
+                logs,
+            ]
+        )
+    return [
+        f"Generated from the packaged data (as of {net.data_as_of.isoformat()}) and `reference/curated/gaps.csv`:",
+        "",
+        *table(
+            ["admitted", "cities missing", "countries missing", "what is missing", "where we looked", "logs"],
+            rows,
+            "lrrlll",
+        ),
+    ]
+
+
 def research_log(markdown: str) -> tuple[str, list[str]]:
     """A research log made safe to include: its title, and its body with headings as bold
     lines, links to local files and footnote marks as plain text, and code blocks as plain
@@ -442,6 +478,7 @@ def generate(app: Any = None) -> None:
     _write("countries.md", countries_page(net))
     _write("conflicts.md", conflicts_page(net))
     _write("totals.md", totals_page(net))
+    _write("gaps.md", gaps_page(net))
     _write("research.md", research_page())
     _write("api.md", api_page())
     _write("contents.md", contents_page())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
 
 
 class FrozenMap(Mapping[str, str]):
@@ -36,6 +36,20 @@ class FrozenMap(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self._data)
+
+    # The mixin methods of Mapping work through __getitem__; the dict's own views are
+    # faster and just as read-only.
+    def keys(self) -> KeysView[str]:
+        return self._data.keys()
+
+    def values(self) -> ValuesView[str]:
+        return self._data.values()
+
+    def items(self) -> ItemsView[str, str]:
+        return self._data.items()
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        return self._data.get(key, default)
 
     def __hash__(self) -> int:
         if self._hash is None:

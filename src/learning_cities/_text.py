@@ -43,14 +43,20 @@ _FOLD = str.maketrans(
         ",": " ",
     }
 )
+# The same folding for ASCII text, as one byte-table pass (lower case included).
+_ASCII_FOLD = bytes(range(128)).maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ`-_.,", b"abcdefghijklmnopqrstuvwxyz'    ")
 _LATIN_LIMIT = 0x0370  # combining marks after a base below this (Latin) are accents
 
 
 def normalize(text: str) -> str:
     """Fold a name to its lookup key (see the module docstring)."""
     if text.isascii():  # most names: no accents to strip, no Unicode forms to compose
-        return " ".join(text.lower().translate(_FOLD).split())
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
+        return " ".join(text.encode("ascii").translate(_ASCII_FOLD).decode("ascii").split())
+    # Compatibility forms first ("𝜜" is "Α"), so case folding sees every letter.
+    folded = unicodedata.normalize("NFKD", text).casefold().translate(_FOLD)
+    decomposed = unicodedata.normalize("NFKD", folded)
+    if not any(map(unicodedata.combining, decomposed)):  # e.g. Korean, Chinese, Cyrillic
+        return " ".join(unicodedata.normalize("NFC", decomposed).split())
     kept: list[str] = []
     base = 0
     for char in decomposed:

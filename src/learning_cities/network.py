@@ -243,7 +243,11 @@ class Network:
         learning_cities.errors.UnknownCityError: no member city 'Atlantis'
         """
         _require_str("city name", query)
-        ids = self._by_key.get(_text.normalize(query)) if len(query) <= _text.MAX_KEY_LENGTH else None
+        ids = None
+        if len(query) <= _text.MAX_KEY_LENGTH:
+            # A query already in normal form (most local names) is its own key: normalize
+            # is idempotent, so this finds what normalizing would.
+            ids = self._by_key.get(query) or self._by_key.get(_text.normalize(query))
         if not ids:
             raise UnknownCityError(
                 query,
