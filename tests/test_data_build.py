@@ -17,14 +17,18 @@ from learning_cities import _load
 SHARED = ROOT.parent / "shared" / "reference"
 
 
-def _build_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_data", ROOT / "tools" / "build_data.py")
+def _tool(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules["build_data"] = module
+    sys.modules[name] = module  # check_research imports build_data by name
     spec.loader.exec_module(module)
     return module
+
+
+def _build_module() -> ModuleType:
+    return _tool("build_data")
 
 
 def test_packaged_data_matches_the_build_script() -> None:
@@ -55,13 +59,8 @@ def test_slugs_are_ascii() -> None:
 
 
 def test_research_rows_pass_the_contributor_check() -> None:
-    _build_module()  # check_research imports build_data
-    spec = importlib.util.spec_from_file_location("check_research", ROOT / "tools" / "check_research.py")
-    assert spec is not None
-    assert spec.loader is not None
-    check = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(check)
-    problems, review = check.check()
+    _build_module()
+    problems, review = _tool("check_research").check()
     assert problems == []
     # Rows that two research rounds both found become one record, as the build shows.
     assert any("Kaunas merges with" in line for line in review)

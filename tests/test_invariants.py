@@ -11,6 +11,11 @@ import learning_cities as lc
 from conftest import REFERENCE, reference_rows
 
 
+def _city_of(net: lc.Network, row: dict[str, str]) -> lc.City:
+    """The record of a reference row: its exact name, in its country."""
+    return next(c for c in net.where(country=row["country_code"]) if c.name == row["city"])
+
+
 def test_ids_are_unique_stable_slugs(net: lc.Network) -> None:
     ids = [city.id for city in net.cities]
     assert len(ids) == len(set(ids))
@@ -63,7 +68,7 @@ def test_every_reference_member_row_is_a_city(net: lc.Network) -> None:
     rows = reference_rows("upstream/members.csv")
     assert len(rows) == 342
     for row in rows:
-        city = next(c for c in net.where(country=row["country_code"]) if c.name == row["city"])
+        city = _city_of(net, row)
         assert row["source_url"].split(" ; ")[0] in city.sources
         if row["year_joined"]:
             assert int(row["year_joined"]) in (city.joined, *city.cohorts)
@@ -74,7 +79,7 @@ def test_every_research_row_is_a_city(net: lc.Network) -> None:
     rows = [row for path in files for row in reference_rows(f"research/{path.name}")]
     assert len(rows) >= 45  # the research rounds of November 2026
     for row in rows:
-        city = next(c for c in net.where(country=row["country_code"]) if c.name == row["city"])
+        city = _city_of(net, row)
         assert row["source_url"].split(" ; ")[0] in city.sources, city.id
         if row["year_joined"]:
             assert int(row["year_joined"]) in (city.joined, *city.cohorts), city.id
@@ -86,7 +91,7 @@ def test_every_research_row_is_a_city(net: lc.Network) -> None:
 def test_every_research_update_is_applied(net: lc.Network) -> None:
     for path in sorted((REFERENCE / "research").glob("*_updates.csv")):
         for row in reference_rows(f"research/{path.name}"):
-            city = next(c for c in net.where(country=row["country_code"]) if c.name == row["city"])
+            city = _city_of(net, row)
             assert row["source_url"].split(" ; ")[0] in city.sources, city.id
             if row["field"] == "local_name":
                 lang, _, name = row["value"].partition("=")

@@ -42,7 +42,7 @@ def test_parse_round_trip_of_the_packaged_file() -> None:
         (lambda d: d["cohorts"][0].update(announced_on="17 July 2019"), "not an ISO date"),
         (lambda d: d["awards"][0]["laureates"].append("xx-nowhere"), "not member cities: xx-nowhere"),
         (lambda d: d.update(schema=99), "schema 99"),
-        (lambda d: d.pop("countries"), "missing field 'countries'"),
+        (lambda d: d.pop("countries"), "top level: missing field 'countries'"),
     ],
 )
 def test_malformed_data_names_file_and_record(mutate: Any, message: str) -> None:

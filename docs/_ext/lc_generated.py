@@ -271,12 +271,11 @@ def gaps_page(net: lc.Network) -> list[str]:
     """What is still missing per cohort: counts from the data, leads from curated/gaps.csv."""
     with (ROOT / "reference" / "curated" / "gaps.csv").open(encoding="utf-8", newline="") as handle:
         notes = {row["scope"]: row for row in csv.DictReader(handle)}
+    coverage = lc.coverage(net)  # the early members first, then each cohort
+    scoped = [("early", coverage[0]), *((str(row.year), row) for row in coverage if row.year is not None)]
     rows = []
-    for row in lc.coverage(net):
-        scope = "early" if row.label.startswith("2015") else str(row.year) if row.year is not None else None
-        note = notes.get(scope) if scope is not None else None
-        if note is None:
-            continue
+    for scope, row in scoped:
+        note = notes[scope]
         countries = (
             "–" if row.reported_countries is None else number(max(row.reported_countries - row.held_countries, 0))
         )

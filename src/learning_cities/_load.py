@@ -93,8 +93,10 @@ def _schema(spec: str) -> _Schema:
     return tuple((name, *_KINDS[kind]) for name, kind in fields)
 
 
-_TOP = _schema("schema:int data_as_of:str countries:list cities:list cohorts:list conferences:list")
-_TOP_MORE = _schema("awards:list network_totals:list membership_changes:list country_totals:list")
+_TOP = _schema(
+    "schema:int data_as_of:str countries:list cities:list cohorts:list conferences:list awards:list"
+    " network_totals:list membership_changes:list country_totals:list"
+)
 _COUNTRY = _schema("code:str alpha3:str name:str region:str aliases:strs sources:strs")
 _CITY = _schema(
     "id:str name:str country:str joined:int? member_by:int? local_names:names status:str sources:strs"
@@ -118,14 +120,20 @@ _COUNTRY_TOTAL = _schema("country:str as_of:str date:str? cities:int sources:str
 
 
 class _Records:
-    """The records of one section of the file, each checked against a schema."""
+    """The records of one section of the file, each checked against a schema.
 
-    def __init__(self, file: str, section: str, schema: _Schema) -> None:
+    A section of one object (the top level) names no index in its errors.
+    """
+
+    def __init__(self, file: str, section: str, schema: _Schema, *, indexed: bool = True) -> None:
         self.file = file
         self.section = section
         self.schema = schema
+        self.indexed = indexed
 
     def where(self, index: int, raw: object) -> str:
+        if not self.indexed:
+            return self.section
         name = raw.get("id") if isinstance(raw, dict) else None
         place = f"{self.section}[{index}]"
         return place if name.__class__ is not str else f"{place} ({name})"
@@ -176,11 +184,12 @@ def parse(text: str, file: str = DATA_FILE) -> dict[str, Any]:
         raw = json.loads(text)
     except ValueError as error:
         raise DataError(file, "whole file", f"not valid JSON ({error})") from None
-    top = _Records(file, "top level", _TOP + _TOP_MORE)
+    top = _Records(file, "top level", _TOP, indexed=False)
     if raw.__class__ is not dict:
-        raise DataError(file, "top level", f"expected an object, got {type(raw).__name__}")
+        raise top.fail(0, raw, f"expected an object, got {type(raw).__name__}")
+    # The version first: a file of another schema may lack fields this one requires.
     if raw.get("schema") != SCHEMA_VERSION or raw["schema"].__class__ is not int:
-        raise DataError(file, "top level", f"schema {raw.get('schema')!r} is not the supported {SCHEMA_VERSION}")
+        raise top.fail(0, raw, f"schema {raw.get('schema')!r} is not the supported {SCHEMA_VERSION}")
     top.check([raw])
     as_of = top.date(0, raw, "data_as_of")
 
