@@ -209,7 +209,19 @@ class TestMembersOn:
     def test_year_only_counts_from_year_end(self, net: lc.Network) -> None:
         clermont = net.city("Clermont-Ferrand")
         assert net.member_since(clermont) == dt.date(2017, 12, 31)
-        assert net.member_since("Cork") == dt.date(2015, 12, 31)
+
+    def test_award_proves_membership_from_the_conference(self, net: lc.Network) -> None:
+        # Cork has no join year; it received the 2015 Award at the 2nd conference (opened 28 Sep 2015)
+        cork = net.city("Cork")
+        assert cork.member_since == net.member_since(cork) == net.award(2015).conference.start == dt.date(2015, 9, 28)
+        assert cork in net.members_on(dt.date(2015, 9, 28))
+        assert cork not in net.members_on(dt.date(2015, 9, 27))
+        laureates_2015 = net.award(2015).laureates
+        assert len(laureates_2015) == 12
+        assert set(laureates_2015) <= set(net.members_on(dt.date(2015, 9, 28)))
+        opened = net.award(2021).conference.start
+        assert opened is not None
+        assert set(net.award(2021).laureates) <= set(net.members_on(opened))
 
     def test_withdrawn_city_is_never_a_member(self, net: lc.Network) -> None:
         laayoune = net.city("Laâyoune")

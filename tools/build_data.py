@@ -400,6 +400,22 @@ def _city_json(record: dict[str, Any], cohort_years: set[int], awards_by_key: di
     }
 
 
+def _member_since(city: dict[str, Any], announced: dict[int, str], award_opened: str | None) -> str | None:
+    """The earliest date a source proves membership (ISO), or ``None``.
+
+    The announcement of the city's first cohort; 31 December of the join year (or of
+    ``member_by``) where only a year is known; the opening day of the conference at which
+    it first received the award (only members may receive it). The earliest of these.
+    """
+    proofs = [announced[year] for year in city["cohorts"][:1]]
+    year = city["joined"] if city["joined"] is not None else city["member_by"]
+    if year is not None and year not in city["cohorts"]:
+        proofs.append(dt.date(year, 12, 31).isoformat())
+    if award_opened is not None:
+        proofs.append(award_opened)
+    return min(proofs) if proofs else None
+
+
 def _network_totals() -> list[dict[str, Any]]:
     return [
         {
@@ -489,6 +505,10 @@ def build() -> dict[str, Any]:
 
     years = _cohort_years(cohorts)
     city_records = sorted((_city_json(record, years, first_award) for record in cities.values()), key=lambda c: c["id"])
+    announced = {c["year"]: c["announced_on"] for c in cohorts}
+    opened = {a["year"]: next(c["start"] for c in conferences if c["number"] == a["conference"]) for a in awards}
+    for city in city_records:
+        city["member_since"] = _member_since(city, announced, opened.get(first_award.get(city["id"], 0)))
     used_countries = sorted({c["country"] for c in city_records} | {c["country"] for c in conferences if c["country"]})
     totals = _network_totals()
     dated = [c["announced_on"] for c in cohorts] + [t["date"] for t in totals if t["date"]]

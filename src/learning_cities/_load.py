@@ -99,7 +99,7 @@ _TOP = _schema(
 )
 _COUNTRY = _schema("code:str alpha3:str name:str region:str aliases:strs sources:strs")
 _CITY = _schema(
-    "id:str name:str country:str joined:int? member_by:int? local_names:names status:str sources:strs"
+    "id:str name:str country:str joined:int? member_by:int? member_since:str? local_names:names status:str sources:strs"
     " status_changed:int? official_names:names aliases:strs cohorts:ints conflicts:strs notes:str"
 )
 _COHORT = _schema(
@@ -220,6 +220,7 @@ def parse(text: str, file: str = DATA_FILE) -> dict[str, Any]:
             region=country.region,
             joined=r["joined"],
             member_by=r["member_by"],
+            member_since=section.date(i, r, "member_since"),
             local_names=_names(r["local_names"]),
             status=section.pick(i, r, "status", _STATUSES, "membership status"),
             sources=tuple(r["sources"]),

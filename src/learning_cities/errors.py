@@ -15,8 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ._repr import shown as _shown
+
 __all__ = [
     "AmbiguousCityError",
+    "BuddhistEraError",
     "DataError",
     "LearningCitiesError",
     "UnknownAwardError",
@@ -26,14 +29,6 @@ __all__ = [
     "UnknownCountryError",
     "UnknownRegionError",
 ]
-
-
-def _shown(value: object, limit: int = 60) -> str:
-    """``repr(value)``, cut to ``limit`` characters so a huge input cannot flood a message."""
-    if isinstance(value, str) and len(value) > limit:
-        return f"{value[: limit - 5]!r}... ({len(value):,} characters)"
-    text = repr(value)
-    return text if len(text) <= limit else f"{text[: limit - 5]}... ({len(text):,} characters)"
 
 
 class LearningCitiesError(Exception):
@@ -188,3 +183,24 @@ class DataError(LearningCitiesError, ValueError):
         self.record = record
         self.problem = problem
         super().__init__(f"{file}: {record}: {problem}")
+
+
+class BuddhistEraError(LearningCitiesError, ValueError):
+    """A year or date given in the Buddhist Era where the Common Era is expected.
+
+    Thai sources write years in the Buddhist Era (BE = CE + 543). Every year and date
+    argument of this library is Common Era, so a year from 2400 on is taken for a slip;
+    ``year`` holds the value given, ``common_era`` the year it stands for.
+
+    >>> import learning_cities as lc
+    >>> try:
+    ...     lc.load().cohort(2567)
+    ... except ValueError as error:
+    ...     print(error.common_era)
+    2024
+    """
+
+    def __init__(self, message: str, year: int) -> None:
+        self.year = year
+        self.common_era = year - 543
+        super().__init__(message)

@@ -131,6 +131,7 @@ class City:
     region: Region = attrs.field(repr=False)
     joined: int | None
     member_by: int | None = None
+    member_since: dt.date | None = None
     local_names: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
     status: MembershipStatus = MembershipStatus.ACTIVE
     sources: tuple[str, ...] = attrs.field(default=(), repr=False)

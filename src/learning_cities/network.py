@@ -21,6 +21,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from . import _text
+from ._checks import require_date, require_int, require_str, require_year
 from .errors import (
     AmbiguousCityError,
     UnknownAwardError,
@@ -60,18 +61,6 @@ class _Any(enum.Enum):
 ANY = _Any.ANY
 
 
-def _require_int(name: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int (a year), not {type(value).__name__}: {value!r}")
-    return value
-
-
-def _require_str(name: str, value: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, not {type(value).__name__}: {value!r}")
-    return value
-
-
 def _sort_key(city: City) -> tuple[bool, int, str, str]:
     return (city.joined is None, city.joined or 0, city.name.casefold(), city.id)
 
@@ -100,7 +89,6 @@ class Network:
         "_country_by_key",
         "_fuzzy",
         "_fuzzy_lock",
-        "_member_since",
         "awards",
         "cohorts",
         "conferences",
@@ -136,7 +124,6 @@ class Network:
     _cohort_by_year: dict[int, Cohort]
     _award_by_year: dict[int, Award]
     _awarded_ids: dict[str, tuple[Award, ...]]
-    _member_since: dict[str, dt.date | None]
     _fuzzy: list[_text.FuzzyIndex]
     _fuzzy_lock: threading.Lock
 
@@ -196,19 +183,8 @@ class Network:
             for city in award.laureates:
                 awarded.setdefault(city.id, []).append(award)
         put("_awarded_ids", {k: tuple(v) for k, v in awarded.items()})
-        put("_member_since", {c.id: self._start(c) for c in self._all_cities})
         put("_fuzzy", [])
         put("_fuzzy_lock", threading.Lock())
-
-    def _start(self, city: City) -> dt.date | None:
-        if city.joined is not None:
-            cohort = self._cohort_by_year.get(city.joined)
-            if cohort is not None and city.joined in city.cohorts:
-                return cohort.announced_on
-            return dt.date(city.joined, 12, 31)
-        if city.member_by is not None:
-            return dt.date(city.member_by, 12, 31)
-        return None
 
     def __repr__(self) -> str:
         active = sum(1 for c in self._all_cities if c.is_active)
@@ -242,7 +218,7 @@ class Network:
         Traceback (most recent call last):
         learning_cities.errors.UnknownCityError: no member city 'Atlantis'
         """
-        _require_str("city name", query)
+        require_str("city name", query)
         ids = None
         if len(query) <= _text.MAX_KEY_LENGTH:
             # A query already in normal form (most local names) is its own key: normalize
@@ -284,8 +260,8 @@ class Network:
         >>> [c.name for c in lc.load().search("kon kaen", limit=1)]
         ['Khon Kaen']
         """
-        _require_str("search text", text)
-        if _require_int("limit", limit) < 1:
+        require_str("search text", text)
+        if require_int("limit", limit) < 1:
             raise ValueError(f"limit must be at least 1, not {limit}")
         query = _text.normalize(text) if len(text) <= _text.MAX_KEY_LENGTH else ""
         return tuple(self._by_id[i] for i in self._fuzzy_index().best(query, limit))
@@ -319,7 +295,7 @@ class Network:
             checks.append(lambda c: c.region is wanted_region)
         if joined is not ANY:
             if joined is not None:
-                _require_int("joined", joined)
+                require_year("joined", joined)
             checks.append(lambda c: c.joined == joined)
         if status is not None:
             wanted_status = _coerce_enum(MembershipStatus, status, None)
@@ -331,19 +307,20 @@ class Network:
         return tuple(c for c in self._cities_sorted if all(check(c) for check in checks))
 
     def member_since(self, city: City | str) -> dt.date | None:
-        """The first date the data shows ``city`` as a member.
-
-        Its cohort's announcement date, or 31 December of its join year (or of its
-        ``member_by`` year) where only a year is known; ``None`` where neither is.
+        """``city``'s :attr:`City.member_since`: the earliest date a source proves membership.
 
         >>> import learning_cities as lc
         >>> lc.load().member_since("Khon Kaen"), lc.load().member_since("Cork")
-        (datetime.date(2024, 2, 14), datetime.date(2015, 12, 31))
+        (datetime.date(2024, 2, 14), datetime.date(2015, 9, 28))
         """
-        return self._member_since[self._resolve_city(city).id]
+        return self._resolve_city(city).member_since
 
     def members_on(self, day: dt.date) -> tuple[City, ...]:
-        """Cities known to be members on ``day``, not yet withdrawn, in :attr:`cities` order.
+        """Cities known to be members on ``day``, in :attr:`cities` order.
+
+        A city counts from its :attr:`City.member_since` until it withdrew. Active records
+        that no source dates are not among them: :attr:`undated` lists those, so
+        ``len(members_on(today)) + len(undated)`` is every active record.
 
         >>> import learning_cities as lc
         >>> from datetime import date
@@ -352,18 +329,26 @@ class Network:
         True
         >>> net.city("Bangkok") in net.members_on(date(2024, 2, 13))
         False
+        >>> net.city("Cork") in net.members_on(date(2015, 9, 28))    # the day it received the Award
+        True
         """
-        if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
-            raise TypeError(f"members_on takes a datetime.date (use .date() on a datetime), not {day!r}")
-        found = []
-        for city in self._cities_sorted:
-            start = self._member_since[city.id]
-            if start is None or start > day:
-                continue
-            if not city.is_active and (city.status_changed is None or day.year >= city.status_changed):
-                continue
-            found.append(city)
-        return tuple(found)
+        day = require_date("day", day)
+        return tuple(city for city in self._cities_sorted if _member_on(city, day))
+
+    @property
+    def undated(self) -> tuple[City, ...]:
+        """Active records that no source dates (``member_since`` is ``None``), in :attr:`cities` order.
+
+        They are members today, but no question about a past date can count them.
+
+        >>> import learning_cities as lc
+        >>> from datetime import date
+        >>> net = lc.load()
+        >>> active = [c for c in net.cities if c.is_active]
+        >>> len(net.members_on(date.today())) + len(net.undated) == len(active)
+        True
+        """
+        return tuple(c for c in self._cities_sorted if c.is_active and c.member_since is None)
 
     # -- countries ------------------------------------------------------------------------
 
@@ -374,7 +359,7 @@ class Network:
         >>> lc.load().country("Turkey").name
         'Türkiye'
         """
-        _require_str("country", query)
+        require_str("country", query)
         found = self._country_by_key.get(_text.normalize(query)) if len(query) <= _text.MAX_KEY_LENGTH else None
         if found is None:
             names = [c.name for c in self.countries]
@@ -396,7 +381,7 @@ class Network:
         Traceback (most recent call last):
         learning_cities.errors.UnknownCohortError: no cohort in 2023; cohorts: ...; did you mean 2024?
         """
-        _require_int("cohort year", year)
+        require_year("cohort year", year)
         try:
             return self._cohort_by_year[year]
         except KeyError:
@@ -415,7 +400,7 @@ class Network:
         Traceback (most recent call last):
         learning_cities.errors.UnknownAwardError: no Learning City Award in 2016; editions: ...; did you mean 2015?
         """
-        _require_int("award year", year)
+        require_year("award year", year)
         try:
             return self._award_by_year[year]
         except KeyError:
@@ -444,7 +429,7 @@ class Network:
         >>> first.year, first.host_city, first.start
         (2013, 'Beijing', datetime.date(2013, 10, 21))
         """
-        _require_int("conference number", number)
+        require_int("conference number", number)
         for conference in self.conferences:
             if conference.number == number:
                 return conference
@@ -482,6 +467,13 @@ class Network:
         from .exports import city_dataframe
 
         return city_dataframe(self)
+
+
+def _member_on(city: City, day: dt.date) -> bool:
+    """Whether ``city`` was a member on ``day``: dated by then, and not withdrawn by then."""
+    if city.member_since is None or city.member_since > day:
+        return False
+    return city.is_active or (city.status_changed is not None and day.year < city.status_changed)
 
 
 def _coerce_enum(kind: type[enum.Enum], value: object, error: type[UnknownRegionError] | None) -> Any:

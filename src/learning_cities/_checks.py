@@ -1,0 +1,126 @@
+"""The argument checks every public entry point shares.
+
+One place decides what a year, a date, a whole number or a text argument is, so every
+function refuses the same bad input with the same typed error, and every message can quote
+any value safely (a huge int, a deeply nested list, an object whose ``repr`` fails).
+
+>>> require_year("year", 2027)
+2027
+>>> require_year("year", 2570)
+Traceback (most recent call last):
+learning_cities.errors.BuddhistEraError: year 2570 looks like a Buddhist Era year; ... 2570 - 543 = 2027 ...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, TypeVar
+
+from ._repr import shown
+from .errors import BuddhistEraError
+
+__all__ = [
+    "BUDDHIST_ERA_FROM",
+    "BUDDHIST_ERA_OFFSET",
+    "require_bool",
+    "require_date",
+    "require_instance",
+    "require_int",
+    "require_str",
+    "require_year",
+    "shown",
+]
+
+#: Years between the Common Era and the Thai Buddhist Era (BE = CE + 543).
+BUDDHIST_ERA_OFFSET = 543
+#: A year from this one on is taken for a Buddhist Era slip (BE 2400 is CE 1857, before any
+#: fact this library holds; CE 2400 is beyond any question it can answer).
+BUDDHIST_ERA_FROM = 2400
+#: The last year a Buddhist Era slip can be told from plain nonsense: BE 10542 is CE 9999.
+_BUDDHIST_ERA_TO = 9999 + BUDDHIST_ERA_OFFSET
+
+T = TypeVar("T")
+
+
+def _kind(value: object) -> str:
+    return type(value).__name__
+
+
+def require_int(name: str, value: object) -> int:
+    """``value`` if it is an int (a bool is not); else :class:`TypeError` naming ``name``.
+
+    >>> require_int("limit", True)
+    Traceback (most recent call last):
+    TypeError: limit must be an int, not bool: True
+    """
+    if value.__class__ is not int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise TypeError(f"{name} must be an int, not {_kind(value)}: {shown(value)}")
+    return int(value)
+
+
+def require_str(name: str, value: object) -> str:
+    """``value`` if it is a str; else :class:`TypeError` naming ``name``."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {_kind(value)}: {shown(value)}")
+    return value
+
+
+def require_bool(name: str, value: object) -> bool:
+    """``value`` if it is ``True`` or ``False``; else :class:`TypeError` naming ``name``."""
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be True or False, not {_kind(value)}: {shown(value)}")
+    return value
+
+
+def require_year(name: str, value: object) -> int:
+    """A Common Era year: an int, and no Buddhist Era year (2400 to 10542) by mistake.
+
+    Years outside every range the data covers are returned as they are: the caller decides
+    whether they are unknown (a lookup) or out of range (a calculation).
+
+    >>> require_year("year", "2024")
+    Traceback (most recent call last):
+    TypeError: year must be an int (a year), not str: '2024'
+    """
+    if value.__class__ is not int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise TypeError(f"{name} must be an int (a year), not {_kind(value)}: {shown(value)}")
+    year = int(value)
+    if BUDDHIST_ERA_FROM <= year <= _BUDDHIST_ERA_TO:
+        common = year - BUDDHIST_ERA_OFFSET
+        raise BuddhistEraError(
+            f"{name} {year} looks like a Buddhist Era year; in the Common Era it is {year} - "
+            f"{BUDDHIST_ERA_OFFSET} = {common} (lc.from_buddhist_era({year}))",
+            year,
+        )
+    return year
+
+
+def require_date(name: str, value: object) -> dt.date:
+    """A ``datetime.date`` (not a ``datetime``) in the Common Era.
+
+    >>> require_date("day", dt.date(2567, 2, 14))
+    Traceback (most recent call last):
+    learning_cities.errors.BuddhistEraError: day 2567-02-14 looks like a Buddhist Era date; ... it is 2024-02-14 ...
+    """
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        hint = " (use .date() on a datetime)" if isinstance(value, dt.datetime) else ""
+        raise TypeError(f"{name} must be a datetime.date{hint}, not {_kind(value)}: {shown(value)}")
+    if value.year >= BUDDHIST_ERA_FROM:
+        common = value.year - BUDDHIST_ERA_OFFSET
+        try:
+            converted = value.replace(year=common).isoformat()
+        except ValueError:  # 29 February of a year that is not leap in the Common Era
+            converted = f"{common}-{value.month:02d}-{value.day:02d}"
+        raise BuddhistEraError(
+            f"{name} {value.isoformat()} looks like a Buddhist Era date; in the Common Era it is {converted} "
+            f"(year {value.year} - {BUDDHIST_ERA_OFFSET} = {common}, lc.from_buddhist_era({value.year}))",
+            value.year,
+        )
+    return value
+
+
+def require_instance(name: str, value: Any, kind: type[T]) -> T:
+    """``value`` if it is a ``kind``; else :class:`TypeError` naming ``name``."""
+    if not isinstance(value, kind):
+        raise TypeError(f"{name} must be a {kind.__name__}, not {_kind(value)}: {shown(value)}")
+    return value
