@@ -286,7 +286,7 @@ def check_award_eligibility(city: City | str, year: int, network: Network | None
     rules = {rule.id: rule for rule in rules_for(call.id)}
     question = f"May {city.name if isinstance(city, City) else city} apply for the {cycle.year} award?"
     try:
-        member = net._resolve_city(city)
+        member = net.resolve(city)
     except (UnknownCityError, AmbiguousCityError) as error:
         message = str(error)
         reason = message + ("" if message.endswith("?") else ".") + " Only member cities may apply." + latest_note

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import _text
 from ._checks import require_date, require_int, require_str, require_year
+from ._repr import shown
 from .errors import (
     AmbiguousCityError,
     UnknownAwardError,
@@ -236,15 +237,22 @@ class Network:
             raise AmbiguousCityError(query, ids)
         return self._by_id[ids[0]]
 
-    def _resolve_city(self, city: City | str) -> City:
+    def resolve(self, city: City | str) -> City:
+        """``city`` as this network's record: a :class:`City` of this network, or a name :meth:`city` accepts.
+
+        >>> import learning_cities as lc
+        >>> net = lc.load()
+        >>> net.resolve("Khon Kaen") is net.resolve(net.city("th-khon-kaen"))
+        True
+        """
         if isinstance(city, City):
             known = self._by_id.get(city.id)
             if known != city:
                 raise UnknownCityError(city.name, detail="that record is not in this network's data")
-            return city
+            return known
         if isinstance(city, str):
             return self.city(city)
-        raise TypeError(f"expected a City or a city name, not {type(city).__name__}: {city!r}")
+        raise TypeError(f"expected a City or a city name, not {type(city).__name__}: {shown(city)}")
 
     def _fuzzy_index(self) -> _text.FuzzyIndex:
         if not self._fuzzy:
@@ -313,7 +321,7 @@ class Network:
         >>> lc.load().member_since("Khon Kaen"), lc.load().member_since("Cork")
         (datetime.date(2024, 2, 14), datetime.date(2015, 9, 28))
         """
-        return self._resolve_city(city).member_since
+        return self.resolve(city).member_since
 
     def members_on(self, day: dt.date) -> tuple[City, ...]:
         """Cities known to be members on ``day``, in :attr:`cities` order.
@@ -419,7 +427,7 @@ class Network:
         >>> lc.load().awards_of("Khon Kaen")
         ()
         """
-        return self._awarded_ids.get(self._resolve_city(city).id, ())
+        return self._awarded_ids.get(self.resolve(city).id, ())
 
     def conference(self, number: int) -> Conference:
         """The International Conference on Learning Cities of that number (1 = 2013).
