@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from conftest import REFERENCE, ROOT
-from learning_cities import _load
+from learning_cities import _codec
 
 SHARED = ROOT.parent / "shared" / "reference"
 
@@ -33,7 +33,7 @@ def _build_module() -> ModuleType:
 
 def test_packaged_data_matches_the_build_script() -> None:
     build = _build_module()
-    packaged = _load.read_text()  # the installed package's file, wherever it is installed
+    packaged = _codec.read_bytes().decode("utf-8")  # the installed package's file, wherever it is installed
     assert packaged == build.render(build.build()), "run: python tools/build_data.py"
 
 

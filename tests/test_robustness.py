@@ -115,13 +115,16 @@ def test_records_cannot_be_changed_by_a_caller() -> None:
     with pytest.raises(TypeError):
         city.official_names["th"] = "x"  # type: ignore[index]
     with pytest.raises(AttributeError):
-        city.local_names._data = {}
+        city.local_names._data = {}  # type: ignore[attr-defined]
     with pytest.raises(AttributeError):
         city.new_attribute = 1  # type: ignore[attr-defined]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         city.country.name = "Siam"  # type: ignore[misc]
     with pytest.raises(AttributeError):
-        NET.cohorts = ()
+        NET.cohorts = ()  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        del NET.awards
+    assert NET.awards
     assert isinstance(NET.cities, tuple)
     assert isinstance(NET.cohort(2024).cities, tuple)
     assert NET.city("Khon Kaen").local_names == {"th": "ขอนแก่น"}

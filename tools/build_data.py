@@ -28,10 +28,14 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from learning_cities import _codec
+from learning_cities.errors import DataError
+
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "reference"
 OUTPUT = ROOT / "src" / "learning_cities" / "data" / "gnlc.json"
-SCHEMA_VERSION = 1
 
 MEMBER_COLUMNS = ("city", "country", "country_code", "region", "year_joined", "source_url", "notes")
 _MEMBER_BY = re.compile(r"member_by=(\d{4})")
@@ -498,7 +502,10 @@ def build() -> dict[str, Any]:
                 "year": year,
                 "edition": edition,
                 "conference": conference_by_year[year],
-                "laureates": sorted(cities[key]["id"] for key, _ in rows),
+                "laureates": [
+                    cities[key]["id"]
+                    for key, _ in sorted(rows, key=lambda r: (cities[r[0]]["name"].casefold(), cities[r[0]]["id"]))
+                ],
                 "sources": sources,
             }
         )
@@ -514,7 +521,7 @@ def build() -> dict[str, Any]:
     dated = [c["announced_on"] for c in cohorts] + [t["date"] for t in totals if t["date"]]
     dated += [c["end"] for c in conferences if c["end"]]
     return {
-        "schema": SCHEMA_VERSION,
+        "schema": _codec.SCHEMA_VERSION,
         "data_as_of": max(dated),
         "countries": [countries.records[code] for code in used_countries],
         "cities": city_records,
@@ -528,18 +535,16 @@ def build() -> dict[str, Any]:
 
 
 def render(data: dict[str, Any]) -> str:
-    """The packaged file's exact text: one record per line, so diffs stay readable."""
-    lines = ["{"]
-    items = list(data.items())
-    for index, (key, value) in enumerate(items):
-        comma = "," if index < len(items) - 1 else ""
-        if isinstance(value, list):
-            inner = ",\n".join("  " + json.dumps(item, ensure_ascii=False, sort_keys=True) for item in value)
-            lines.append(f"{json.dumps(key)}: [\n{inner}\n]{comma}")
-        else:
-            lines.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    """The packaged file's text: ``data`` read into model records, then written by the package's codec.
+
+    Reading through the codec checks every record as the package will (its fields, types,
+    references and duplicates), so a build cannot write a file the package refuses.
+    """
+    try:
+        parts = _codec.parse(json.dumps(data, ensure_ascii=False), file="the built data")
+    except DataError as error:
+        raise BuildError(str(error)) from None
+    return _codec.render(_codec.dump(parts))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,12 +11,13 @@ True
 from __future__ import annotations
 
 import importlib
-import threading
 from typing import TYPE_CHECKING, Any
 
+from ._packaged import load
 from ._version import __version__
 from .errors import (
     AmbiguousCityError,
+    BuddhistEraError,
     DataError,
     LearningCitiesError,
     UnknownAwardError,
@@ -47,6 +48,7 @@ __all__ = [
     "Award",
     "AwardCycle",
     "AwardSchedule",
+    "BuddhistEraError",
     "City",
     "Cohort",
     "CohortCorrection",
@@ -132,23 +134,6 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-_lock = threading.Lock()
-_network: Network | None = None
-
-
-def load() -> Network:
-    """The packaged :class:`Network`, read on the first call and cached.
-
-    Every call returns the same object; concurrent first calls from many threads read
-    the data once. A malformed data file raises :class:`DataError`.
-    """
-    global _network
-    network = _network
-    if network is None:
-        with _lock:
-            network = _network
-            if network is None:
-                from . import _load
-
-                network = _network = Network(**_load.parse(_load.read_text()))
-    return network
+def __dir__() -> list[str]:
+    """The public API, for ``dir(lc)`` and notebook tab completion."""
+    return sorted(__all__)

@@ -67,3 +67,10 @@ class FrozenMap(Mapping[str, str]):
 
     def __repr__(self) -> str:
         return repr(self._data)
+
+    def __reduce__(self) -> tuple[type[FrozenMap], tuple[dict[str, str]]]:
+        return (FrozenMap, (dict(self._data),))
+
+
+#: The empty mapping, shared by every record without names.
+EMPTY = FrozenMap()

@@ -16,14 +16,15 @@ stay as the data says.
 records are read-only
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import enum
+from collections.abc import Mapping
 
 import attrs
 
+from ._fields import Year, typed_fields
 from ._frozenmap import FrozenMap
+from ._repr import shown
 
 __all__ = [
     "Award",
@@ -79,12 +80,24 @@ class MembershipStatus(enum.Enum):
 def _frozen_map(value: object) -> FrozenMap:
     if isinstance(value, FrozenMap):
         return value
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return FrozenMap(value)
-    raise TypeError(f"expected a mapping of language tag to name, got {value!r}")
+    raise TypeError(f"expected a mapping of language tag to name, not {type(value).__name__}: {shown(value)}")
 
 
-@attrs.frozen(cache_hash=True)
+def _region_of_country(city: "City") -> Region:
+    return city.country.region
+
+
+def _same_region(city: "City", attribute: "attrs.Attribute[Region]", region: object) -> None:
+    if region is not city.country.region:
+        raise ValueError(
+            f"City.region must be its country's region ({city.country.region.value} for {city.country.code}), "
+            f"not {shown(region)}"
+        )
+
+
+@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
 class Country:
     """A UNESCO Member State with member cities.
 
@@ -103,12 +116,13 @@ class Country:
     region: Region = attrs.field(repr=False)
     aliases: tuple[str, ...] = attrs.field(default=(), repr=False)
     sources: tuple[str, ...] = attrs.field(default=(), repr=False)
+    notes: str = attrs.field(default="", repr=False)
 
     def __str__(self) -> str:
         return self.name
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
 class City:
     """A member city (or county, district, consortium) of the network.
 
@@ -128,19 +142,22 @@ class City:
     id: str
     name: str
     country: Country
-    region: Region = attrs.field(repr=False)
-    joined: int | None
-    member_by: int | None = None
+    joined: Year | None
+    member_by: Year | None = None
     member_since: dt.date | None = None
-    local_names: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
+    local_names: Mapping[str, str] = attrs.field(factory=FrozenMap, converter=_frozen_map)
     status: MembershipStatus = MembershipStatus.ACTIVE
     sources: tuple[str, ...] = attrs.field(default=(), repr=False)
-    status_changed: int | None = attrs.field(default=None, repr=False)
-    official_names: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map, repr=False)
+    status_changed: Year | None = attrs.field(default=None, repr=False)
+    official_names: Mapping[str, str] = attrs.field(factory=FrozenMap, converter=_frozen_map, repr=False)
     aliases: tuple[str, ...] = attrs.field(default=(), repr=False)
-    cohorts: tuple[int, ...] = attrs.field(default=(), repr=False)
+    cohorts: tuple[Year, ...] = attrs.field(default=(), repr=False)
     conflicts: tuple[str, ...] = attrs.field(default=(), repr=False)
     notes: str = attrs.field(default="", repr=False)
+    region: Region = attrs.field(
+        default=attrs.Factory(_region_of_country, takes_self=True), validator=_same_region, repr=False
+    )
+    """The country's UNESCO region (always ``country.region``)."""
 
     @property
     def is_active(self) -> bool:
@@ -166,7 +183,7 @@ class City:
         return f"{self.name} ({self.country.name})"
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
 class CohortCorrection:
     """A figure UNESCO first announced and later corrected; both are kept.
 
@@ -183,7 +200,7 @@ class CohortCorrection:
     notes: str = ""
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
 class Cohort:
     """One admission round: the member records we hold, beside UNESCO's own figures.
 
@@ -197,7 +214,7 @@ class Cohort:
     (datetime.date(2022, 9, 2), 77, 44, 294)
     """
 
-    year: int
+    year: Year
     announced_on: dt.date
     cities: tuple[City, ...]
     reported_cities: int | None
@@ -244,7 +261,7 @@ class Cohort:
         return len({city.country.code for city in self.cities if city.is_active})
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
 class Conference:
     """An International Conference on Learning Cities (ICLC).
 
@@ -258,7 +275,7 @@ class Conference:
     """
 
     number: int
-    year: int
+    year: Year
     start: dt.date | None
     end: dt.date | None
     host_city: str | None
@@ -280,7 +297,7 @@ class Conference:
         return self.start is not None
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
 class Award:
     """One edition of the UNESCO Learning City Award (edition 1 is 2015).
 
@@ -290,14 +307,14 @@ class Award:
     (2, 'Cork', 16)
     """
 
-    year: int
+    year: Year
     edition: int
     conference: Conference
     laureates: tuple[City, ...]
     sources: tuple[str, ...] = ()
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
 class NetworkTotal:
     """A network size that a source reported on a date, as the source gave it.
 
@@ -322,7 +339,7 @@ class NetworkTotal:
     notes: str = ""
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
 class CountryTotal:
     """A country's number of member cities as a national or UNESCO source reported it.
 
@@ -340,7 +357,7 @@ class CountryTotal:
     notes: str = ""
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
 class MembershipChange:
     """A departure from the network, as inferred from reported totals.
 

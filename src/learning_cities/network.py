@@ -17,11 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import threading
+import functools
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from . import _text
 from ._checks import require_date, require_int, require_str, require_year
+from ._fields import check_for
 from ._repr import shown
 from .errors import (
     AmbiguousCityError,
@@ -66,12 +70,46 @@ def _sort_key(city: City) -> tuple[bool, int, str, str]:
     return (city.joined is None, city.joined or 0, city.name.casefold(), city.id)
 
 
+def _tuple(value: object) -> tuple[Any, ...]:
+    if isinstance(value, (tuple, list)):
+        return tuple(value)
+    raise TypeError(f"expected a tuple of records, not {type(value).__name__}: {shown(value)}")
+
+
+def _cities_by_join_year(cities: object) -> tuple[City, ...]:
+    return tuple(sorted(_tuple(cities), key=_sort_key))
+
+
+def _countries_by_name(countries: object) -> tuple[Country, ...]:
+    return tuple(sorted(_tuple(countries), key=lambda country: country.name))
+
+
+def _by_year(records: object) -> tuple[Any, ...]:
+    return tuple(sorted(_tuple(records), key=lambda record: record.year))
+
+
+def _conferences_by_number(conferences: object) -> tuple[Conference, ...]:
+    return tuple(sorted(_tuple(conferences), key=lambda conference: conference.number))
+
+
+def _records_of(kind: type) -> Any:
+    check = check_for(tuple[kind, ...])  # type: ignore[valid-type]
+
+    def validate(network: Network, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not check(value):
+            raise TypeError(f"Network.{attribute.name} must be a tuple of {kind.__name__}, not {shown(value)}")
+
+    return validate
+
+
+@attrs.frozen(eq=False, slots=False, repr=False)
 class Network:
     """The Global Network of Learning Cities as the packaged data knows it.
 
     Get it from :func:`learning_cities.load`. Every collection is a tuple in a documented,
     deterministic order; every lookup raises a typed error naming what was asked for. A
-    network is read-only and compares by identity.
+    network is read-only, compares by identity, pickles and copies (the packaged network
+    comes back as itself).
 
     >>> import learning_cities as lc
     >>> net = lc.load()
@@ -79,133 +117,119 @@ class Network:
     (2019, 2015, 'Beijing')
     """
 
-    __slots__ = (
-        "_all_cities",
-        "_award_by_year",
-        "_awarded_ids",
-        "_by_id",
-        "_by_key",
-        "_cities_sorted",
-        "_cohort_by_year",
-        "_country_by_key",
-        "_fuzzy",
-        "_fuzzy_lock",
-        "awards",
-        "cohorts",
-        "conferences",
-        "countries",
-        "country_totals",
-        "data_as_of",
-        "membership_changes",
-        "network_totals",
-    )
-
-    data_as_of: dt.date
+    data_as_of: dt.date = attrs.field(validator=lambda _, a, v: require_date(f"Network.{a.name}", v))
     """The newest dated fact in the data."""
-    countries: tuple[Country, ...]
+    cities: tuple[City, ...] = attrs.field(kw_only=True, converter=_cities_by_join_year, validator=_records_of(City))
+    """Every city ever admitted, by (joined, name); cities whose year is unknown last."""
+    countries: tuple[Country, ...] = attrs.field(
+        kw_only=True, converter=_countries_by_name, validator=_records_of(Country)
+    )
     """Countries with member cities, by UNESCO name."""
-    cohorts: tuple[Cohort, ...]
+    cohorts: tuple[Cohort, ...] = attrs.field(kw_only=True, converter=_by_year, validator=_records_of(Cohort))
     """Admission rounds, by year."""
-    awards: tuple[Award, ...]
+    awards: tuple[Award, ...] = attrs.field(kw_only=True, converter=_by_year, validator=_records_of(Award))
     """Editions of the UNESCO Learning City Award, by year."""
-    conferences: tuple[Conference, ...]
+    conferences: tuple[Conference, ...] = attrs.field(
+        kw_only=True, converter=_conferences_by_number, validator=_records_of(Conference)
+    )
     """International Conferences on Learning Cities, by number."""
-    network_totals: tuple[NetworkTotal, ...]
+    network_totals: tuple[NetworkTotal, ...] = attrs.field(
+        kw_only=True, default=(), converter=_tuple, validator=_records_of(NetworkTotal)
+    )
     """Every dated network size a source reported, in the order found."""
-    membership_changes: tuple[MembershipChange, ...]
+    membership_changes: tuple[MembershipChange, ...] = attrs.field(
+        kw_only=True, default=(), converter=_tuple, validator=_records_of(MembershipChange)
+    )
     """Departures inferred from totals (no source names a departed city)."""
-    country_totals: tuple[CountryTotal, ...]
+    country_totals: tuple[CountryTotal, ...] = attrs.field(
+        kw_only=True, default=(), converter=_tuple, validator=_records_of(CountryTotal)
+    )
     """Member counts per country that sources reported, by country code then date."""
 
-    _all_cities: tuple[City, ...]
-    _cities_sorted: tuple[City, ...]
-    _by_id: dict[str, City]
-    _by_key: dict[str, tuple[str, ...]]
-    _country_by_key: dict[str, Country]
-    _cohort_by_year: dict[int, Cohort]
-    _award_by_year: dict[int, Award]
-    _awarded_ids: dict[str, tuple[Award, ...]]
-    _fuzzy: list[_text.FuzzyIndex]
-    _fuzzy_lock: threading.Lock
+    def __reduce__(self) -> tuple[Any, ...]:
+        from ._packaged import is_packaged, load
 
-    def __init__(
-        self,
-        *,
-        data_as_of: dt.date,
-        cities: tuple[City, ...],
-        countries: tuple[Country, ...],
-        cohorts: tuple[Cohort, ...],
-        awards: tuple[Award, ...],
-        conferences: tuple[Conference, ...],
-        network_totals: tuple[NetworkTotal, ...] = (),
-        membership_changes: tuple[MembershipChange, ...] = (),
-        country_totals: tuple[CountryTotal, ...] = (),
-    ) -> None:
-        put = object.__setattr__
-        put(self, "data_as_of", data_as_of)
-        put(self, "_all_cities", tuple(cities))
-        put(self, "countries", tuple(countries))
-        put(self, "cohorts", tuple(cohorts))
-        put(self, "awards", tuple(awards))
-        put(self, "conferences", tuple(conferences))
-        put(self, "network_totals", tuple(network_totals))
-        put(self, "membership_changes", tuple(membership_changes))
-        put(self, "country_totals", tuple(country_totals))
-        self._index()
+        if is_packaged(self):
+            return (load, ())
+        return (_rebuild, ({field.name: getattr(self, field.name) for field in attrs.fields(Network)},))
 
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"a Network is read-only: cannot set {name!r}")
+    def __copy__(self) -> Network:
+        return self  # read-only: a copy could not differ
 
-    def _index(self) -> None:
-        def put(name: str, value: Any) -> None:
-            object.__setattr__(self, name, value)
+    def __deepcopy__(self, memo: dict[int, Any]) -> Network:
+        return self
 
-        put("_cities_sorted", tuple(sorted(self._all_cities, key=_sort_key)))
-        put("_by_id", {c.id: c for c in self._all_cities})
+    # -- indexes, built on first use -------------------------------------------------------
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, City]:
+        return {city.id: city for city in self.cities}
+
+    @functools.cached_property
+    def _by_key(self) -> dict[str, tuple[str, ...]]:
         keys: dict[str, list[str]] = {}
-        for city in self._cities_sorted:
+        for city in self.cities:
             for name in (city.id, city.name, *city.aliases, *city.local_names.values(), *city.official_names.values()):
                 ids = keys.setdefault(_text.normalize(name), [])
                 if city.id not in ids:
                     ids.append(city.id)
-        put("_by_key", {k: tuple(v) for k, v in keys.items()})
-        put(
-            "_country_by_key",
-            {
-                _text.normalize(name): country
-                for country in self.countries
-                for name in (country.code, country.alpha3, country.name, *country.aliases)
-            },
-        )
-        put("_cohort_by_year", {c.year: c for c in self.cohorts})
-        put("_award_by_year", {a.year: a for a in self.awards})
+        return {key: tuple(ids) for key, ids in keys.items()}
+
+    @functools.cached_property
+    def _country_by_key(self) -> dict[str, Country]:
+        return {
+            _text.normalize(name): country
+            for country in self.countries
+            for name in (country.code, country.alpha3, country.name, *country.aliases)
+        }
+
+    @functools.cached_property
+    def _cohort_by_year(self) -> dict[int, Cohort]:
+        return {cohort.year: cohort for cohort in self.cohorts}
+
+    @functools.cached_property
+    def _award_by_year(self) -> dict[int, Award]:
+        return {award.year: award for award in self.awards}
+
+    @functools.cached_property
+    def _awarded_ids(self) -> dict[str, tuple[Award, ...]]:
         awarded: dict[str, list[Award]] = {}
         for award in self.awards:
             for city in award.laureates:
                 awarded.setdefault(city.id, []).append(award)
-        put("_awarded_ids", {k: tuple(v) for k, v in awarded.items()})
-        put("_fuzzy", [])
-        put("_fuzzy_lock", threading.Lock())
+        return {city_id: tuple(awards) for city_id, awards in awarded.items()}
+
+    @functools.cached_property
+    def _fuzzy(self) -> _text.FuzzyIndex:
+        return _text.FuzzyIndex((key, city_id) for key, ids in self._by_key.items() for city_id in ids)
 
     def __repr__(self) -> str:
-        active = sum(1 for c in self._all_cities if c.is_active)
+        active = sum(1 for c in self.cities if c.is_active)
         return (
             f"<Network: {active} active member cities held in {len(self.countries)} countries, "
             f"data as of {self.data_as_of.isoformat()}>"
         )
 
+    # -- a read-only container of its cities -----------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.cities)
+
+    def __iter__(self) -> Iterator[City]:
+        return iter(self.cities)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, City):
+            return self._by_id.get(item.id) == item
+        if isinstance(item, str):
+            try:
+                self.city(item)
+            except LookupError:
+                return False
+            return True
+        return False
+
     # -- cities ---------------------------------------------------------------------------
-
-    @property
-    def cities(self) -> tuple[City, ...]:
-        """Every city ever admitted, by (joined, name); cities whose year is unknown last.
-
-        >>> import learning_cities as lc
-        >>> cities = lc.load().cities
-        >>> cities[-1].joined is None, all(c.joined is not None for c in cities if c.name == "Khon Kaen")
-        (True, True)
-        """
-        return self._cities_sorted
 
     def city(self, query: str) -> City:
         """The city with that id, name, alias or local name.
@@ -228,10 +252,7 @@ class Network:
         if not ids:
             raise UnknownCityError(
                 query,
-                [
-                    self._by_id[i].name
-                    for i in self._fuzzy_index().best(_text.normalize(query[: _text.MAX_KEY_LENGTH]), 1)
-                ],
+                [self._by_id[i].name for i in self._fuzzy.best(_text.normalize(query[: _text.MAX_KEY_LENGTH]), 1)],
             )
         if len(ids) > 1:
             raise AmbiguousCityError(query, ids)
@@ -254,13 +275,6 @@ class Network:
             return self.city(city)
         raise TypeError(f"expected a City or a city name, not {type(city).__name__}: {shown(city)}")
 
-    def _fuzzy_index(self) -> _text.FuzzyIndex:
-        if not self._fuzzy:
-            with self._fuzzy_lock:
-                if not self._fuzzy:
-                    self._fuzzy.append(_text.FuzzyIndex((k, i) for k, ids in self._by_key.items() for i in ids))
-        return self._fuzzy[0]
-
     def search(self, text: str, limit: int = 5) -> tuple[City, ...]:
         """Cities whose names are close to ``text``, best first; ``()`` when none is close.
 
@@ -272,7 +286,7 @@ class Network:
         if require_int("limit", limit) < 1:
             raise ValueError(f"limit must be at least 1, not {limit}")
         query = _text.normalize(text) if len(text) <= _text.MAX_KEY_LENGTH else ""
-        return tuple(self._by_id[i] for i in self._fuzzy_index().best(query, limit))
+        return tuple(self._by_id[i] for i in self._fuzzy.best(query, limit))
 
     def where(
         self,
@@ -312,7 +326,7 @@ class Network:
             if not isinstance(awarded, bool):
                 raise TypeError(f"awarded must be True, False or None, not {awarded!r}")
             checks.append(lambda c: (c.id in self._awarded_ids) is awarded)
-        return tuple(c for c in self._cities_sorted if all(check(c) for check in checks))
+        return tuple(c for c in self.cities if all(check(c) for check in checks))
 
     def member_since(self, city: City | str) -> dt.date | None:
         """``city``'s :attr:`City.member_since`: the earliest date a source proves membership.
@@ -341,7 +355,7 @@ class Network:
         True
         """
         day = require_date("day", day)
-        return tuple(city for city in self._cities_sorted if _member_on(city, day))
+        return tuple(city for city in self.cities if _member_on(city, day))
 
     @property
     def undated(self) -> tuple[City, ...]:
@@ -356,7 +370,7 @@ class Network:
         >>> len(net.members_on(date.today())) + len(net.undated) == len(active)
         True
         """
-        return tuple(c for c in self._cities_sorted if c.is_active and c.member_since is None)
+        return tuple(c for c in self.cities if c.is_active and c.member_since is None)
 
     # -- countries ------------------------------------------------------------------------
 
@@ -475,6 +489,10 @@ class Network:
         from .exports import city_dataframe
 
         return city_dataframe(self)
+
+
+def _rebuild(fields: dict[str, Any]) -> Network:
+    return Network(**fields)
 
 
 def _member_on(city: City, day: dt.date) -> bool:

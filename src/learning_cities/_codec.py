@@ -1,0 +1,364 @@
+"""The packaged data file <-> records, derived from the model's field declarations.
+
+Each section of the file holds records of one class. A record is a JSON object whose keys
+are exactly the class's :func:`attrs.fields`, less the few derived from other records
+(:data:`DERIVED`); a field that names another record holds its key (:data:`REFERENCES`).
+Reading checks every value against its field's annotation, and the record's own
+validators check it again, so a malformed file raises :class:`DataError` naming the file
+and the record: undeclared or missing keys, a key given twice, a duplicate code, year or
+number, a value of the wrong type or out of range, invalid UTF-8 or JSON nested too deep.
+
+``tools/build_data.py`` writes the file through :func:`dump`, from records it built, so
+adding a field is one model edit and one build edit.
+
+>>> text = read_bytes()
+>>> parts = parse(text)
+>>> parts["cities"][0].__class__.__name__, parse(render(dump(parts))) == parts
+('City', True)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import sys
+import types
+import typing
+from collections.abc import Callable, Mapping
+from typing import Annotated, Any
+
+import attrs
+
+from ._frozenmap import EMPTY, FrozenMap
+from ._repr import shown
+from .errors import DataError
+from .model import (
+    Award,
+    City,
+    Cohort,
+    Conference,
+    Country,
+    CountryTotal,
+    MembershipChange,
+    NetworkTotal,
+)
+
+if sys.version_info >= (3, 11):
+    from importlib.resources import files
+else:  # pragma: no cover - exercised on Python 3.10 only
+    from importlib_resources import files
+
+__all__ = ["DATA_FILE", "DERIVED", "REFERENCES", "SCHEMA_VERSION", "SECTIONS", "dump", "parse", "read_bytes", "render"]
+
+DATA_PACKAGE = "learning_cities.data"
+DATA_FILE = "gnlc.json"
+SCHEMA_VERSION = 2
+
+_Decode = Callable[[Any, "_Context"], Any]
+
+#: Fields the file must fill: a member city rests on at least one source.
+NOT_EMPTY: frozenset[tuple[type, str]] = frozenset({(City, "sources")})
+#: The file's sections in reading order: name, record class, the field that keys it (or None).
+SECTIONS: tuple[tuple[str, type, str | None], ...] = (
+    ("countries", Country, "code"),
+    ("cities", City, "id"),
+    ("cohorts", Cohort, "year"),
+    ("conferences", Conference, "number"),
+    ("awards", Award, "year"),
+    ("network_totals", NetworkTotal, None),
+    ("membership_changes", MembershipChange, None),
+    ("country_totals", CountryTotal, None),
+)
+#: Fields that hold another record, written as that record's key: (class, field) -> section.
+REFERENCES: dict[tuple[type, str], str] = {
+    (City, "country"): "countries",
+    (Conference, "country"): "countries",
+    (CountryTotal, "country"): "countries",
+    (Award, "conference"): "conferences",
+    (Award, "laureates"): "cities",
+}
+
+
+class _Context:
+    """Where a value is being read, and the records read so far, for references and errors."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.where = "top level"
+        self.tables: dict[str, dict[Any, Any]] = {}
+
+    def fail(self, problem: str) -> DataError:
+        return DataError(self.file, self.where, problem)
+
+
+def _cohort_cities(values: dict[str, Any], ctx: _Context) -> tuple[City, ...]:
+    """A cohort's cities: every city whose ``cohorts`` name its year, by name."""
+    year = values["year"]
+    members = [city for city in ctx.tables["cities"].values() if year in city.cohorts]
+    return tuple(sorted(members, key=lambda city: (city.name.casefold(), city.id)))
+
+
+#: Fields not in the file, derived when read: (class, field) -> how (None: the field's default).
+DERIVED: dict[tuple[type, str], Callable[[dict[str, Any], _Context], Any] | None] = {
+    (City, "region"): None,
+    (Cohort, "cities"): _cohort_cities,
+}
+
+
+def read_bytes() -> bytes:
+    """The packaged data file's bytes, read through :mod:`importlib.resources`.
+
+    This works wherever the package is installed: as plain files, from a zip file, or
+    through any loader that supports resources.
+    """
+    return files(DATA_PACKAGE).joinpath(DATA_FILE).read_bytes()
+
+
+# -- decoding one value by its annotation ------------------------------------------------
+
+
+def _optional(kind: Any) -> Any:
+    """``X`` for ``X | None``, else ``None``."""
+    if typing.get_origin(kind) in (typing.Union, types.UnionType):
+        rest = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+        return rest[0]
+    return None
+
+
+def _json_name(kind: Any) -> str:
+    origin = typing.get_origin(kind)
+    if origin is tuple:
+        return "a list"
+    if origin is Mapping or kind is Mapping or attrs.has(kind):
+        return "an object"
+    if origin is Annotated or kind is int:
+        return "a whole number"
+    return "a string"
+
+
+def _decoder(kind: Any, reference: str | None = None) -> _Decode:
+    """A function that turns a JSON value into a field value of annotation ``kind``."""
+    inner = _optional(kind)
+    if inner is not None:
+        decode_inner = _decoder(inner, reference)
+        return lambda value, ctx: None if value is None else decode_inner(value, ctx)
+    origin = typing.get_origin(kind)
+    if origin is tuple:
+        item = typing.get_args(kind)[0]
+        decode_item = _decoder(item, reference)
+
+        def decode_tuple(value: Any, ctx: _Context) -> tuple[Any, ...]:
+            if value.__class__ is not list:
+                raise ctx.fail(f"expected a list, got {shown(value)}")
+            return tuple([decode_item(element, ctx) for element in value])
+
+        return decode_tuple
+    if reference is not None:
+        return _reference_decoder(reference)
+    if origin is Mapping or kind is Mapping:
+        return _decode_names
+    if kind is dt.date:
+        return _decode_date
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return _enum_decoder(kind)
+    if attrs.has(kind):
+        return _record_decoder(kind)
+    json_class = int if typing.get_origin(kind) is Annotated else kind
+    if json_class not in (int, str, bool):  # pragma: no cover - a model field the codec cannot read
+        raise TypeError(f"the data file cannot hold a {kind!r}")
+    wanted = _json_name(kind)
+
+    def decode_scalar(value: Any, ctx: _Context) -> Any:
+        if value.__class__ is not json_class:
+            raise ctx.fail(f"expected {wanted}, got {shown(value)}")
+        return value
+
+    return decode_scalar
+
+
+def _decode_names(value: Any, ctx: _Context) -> FrozenMap:
+    if value.__class__ is not dict:
+        raise ctx.fail(f"expected an object of language tag to name, got {shown(value)}")
+    if not value:
+        return EMPTY
+    for key, name in value.items():
+        if name.__class__ is not str:
+            raise ctx.fail(f"name for {shown(key)} should be a string, got {shown(name)}")
+    return FrozenMap(value)
+
+
+def _decode_date(value: Any, ctx: _Context) -> dt.date:
+    if value.__class__ is str and len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ctx.fail(f"expected an ISO date (YYYY-MM-DD), got {shown(value)}")
+
+
+def _enum_decoder(kind: type[enum.Enum]) -> _Decode:
+    members = {member.value: member for member in kind}
+
+    def decode_enum(value: Any, ctx: _Context) -> enum.Enum:
+        member = members.get(value) if value.__class__ is str else None
+        if member is None:
+            raise ctx.fail(f"expected one of {', '.join(map(repr, members))}, got {shown(value)}")
+        return member
+
+    return decode_enum
+
+
+def _reference_decoder(section: str) -> _Decode:
+    def decode_reference(value: Any, ctx: _Context) -> Any:
+        table = ctx.tables[section]
+        try:
+            found = table.get(value)
+        except TypeError:  # an unhashable value
+            found = None
+        if found is None:
+            raise ctx.fail(f"{shown(value)} names no record in {section}")
+        return found
+
+    return decode_reference
+
+
+# -- records -------------------------------------------------------------------------------
+
+
+def _file_fields(cls: type) -> list[attrs.Attribute[Any]]:
+    return [field for field in attrs.fields(cls) if (cls, field.name) not in DERIVED]
+
+
+def _record_decoder(cls: type) -> _Decode:
+    steps = [(field.name, _decoder(field.type, REFERENCES.get((cls, field.name)))) for field in _file_fields(cls)]
+    names = frozenset(name for name, _ in steps)
+    required = [name for kind, name in NOT_EMPTY if kind is cls]
+    derived = [(field.name, how) for field in attrs.fields(cls) if (how := DERIVED.get((cls, field.name)))]
+
+    def decode_record(raw: Any, ctx: _Context) -> Any:
+        if raw.__class__ is not dict:
+            raise ctx.fail(f"expected an object, got {shown(raw)}")
+        if raw.keys() != names:
+            extra = sorted(map(str, raw.keys() - names))
+            missing = sorted(names - raw.keys())
+            problems = [f"undeclared field(s) {', '.join(map(repr, extra))}" if extra else ""]
+            problems.append(f"missing field(s) {', '.join(map(repr, missing))}" if missing else "")
+            raise ctx.fail("; ".join(p for p in problems if p))
+        values = {}
+        for name, decode in steps:
+            values[name] = decode(raw[name], ctx)
+        for name, derive in derived:
+            values[name] = derive(values, ctx)
+        for name in required:
+            if not values[name]:
+                raise ctx.fail(f"{name} must not be empty: every {cls.__name__.lower()} carries its source")
+        try:
+            return cls(**values)
+        except (TypeError, ValueError) as error:
+            raise ctx.fail(str(error)) from None
+
+    return decode_record
+
+
+_DECODERS = {name: _record_decoder(cls) for name, cls, _ in SECTIONS}
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        raise ValueError(f"the key {twice!r} appears twice in one object")
+    return result
+
+
+def parse(data: bytes | str, file: str = DATA_FILE) -> dict[str, Any]:
+    """Records from the data file's content, as keyword arguments for ``Network``."""
+    ctx = _Context(file)
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+    except UnicodeDecodeError as error:
+        raise DataError(file, "whole file", f"not valid UTF-8 ({error})") from None
+    try:
+        raw = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except RecursionError:
+        raise DataError(file, "whole file", "JSON nested too deeply") from None
+    except ValueError as error:
+        raise DataError(file, "whole file", f"not valid JSON ({error})") from None
+    if raw.__class__ is not dict:
+        raise ctx.fail(f"expected an object, got {type(raw).__name__}")
+    if raw.get("schema") != SCHEMA_VERSION or raw["schema"].__class__ is not int:
+        raise ctx.fail(f"schema {shown(raw.get('schema'))} is not the supported {SCHEMA_VERSION}")
+    expected = {"schema", "data_as_of", *(name for name, _, _ in SECTIONS)}
+    if raw.keys() != expected:
+        extra = sorted(map(str, raw.keys() - expected))
+        missing = sorted(expected - raw.keys())
+        raise ctx.fail(f"sections: undeclared {extra or 'none'}, missing {missing or 'none'}")
+    result: dict[str, Any] = {"data_as_of": _decode_date(raw["data_as_of"], ctx)}
+    for name, _, key in SECTIONS:
+        records = raw[name]
+        if records.__class__ is not list:
+            raise ctx.fail(f"section {name!r} should be a list, got {shown(records)}")
+        decode = _DECODERS[name]
+        table: dict[Any, Any] = {}
+        read = []
+        for index, item in enumerate(records):
+            label = item.get(key) if key is not None and item.__class__ is dict else None
+            ctx.where = f"{name}[{index}]" + (f" ({shown(label)})" if label is not None else "")
+            record = decode(item, ctx)
+            if key is not None:
+                value = getattr(record, key)
+                if value in table:
+                    raise ctx.fail(f"{key} {shown(value)} is used twice in {name}")
+                table[value] = record
+            read.append(record)
+        ctx.tables[name] = table
+        result[name] = tuple(read)
+    return result
+
+
+# -- writing -------------------------------------------------------------------------------
+
+
+def _encode(value: Any, reference: bool) -> Any:
+    if value is None or value.__class__ in (str, int, bool):
+        return value
+    if isinstance(value, tuple):
+        return [_encode(item, reference) for item in value]
+    if reference:
+        return getattr(value, "code", None) or getattr(value, "id", None) or value.number
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    return _encode_record(value)
+
+
+def _encode_record(record: Any) -> dict[str, Any]:
+    cls = type(record)
+    return {
+        field.name: _encode(getattr(record, field.name), (cls, field.name) in REFERENCES) for field in _file_fields(cls)
+    }
+
+
+def dump(parts: Mapping[str, Any]) -> dict[str, Any]:
+    """The data file's JSON values for ``parts`` (the keyword arguments of ``Network``)."""
+    data: dict[str, Any] = {"schema": SCHEMA_VERSION, "data_as_of": parts["data_as_of"].isoformat()}
+    for name, _, _ in SECTIONS:
+        data[name] = [_encode_record(record) for record in parts[name]]
+    return data
+
+
+def render(data: Mapping[str, Any]) -> str:
+    """The data file's exact text: one record per line, so diffs stay readable."""
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list):
+            inner = ",\n".join("  " + json.dumps(item, ensure_ascii=False) for item in value)
+            lines.append(f"{json.dumps(key)}: [\n{inner}\n]")
+        else:
+            lines.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"

@@ -1,0 +1,42 @@
+"""The packaged network: read from the package's data file once, on first use, under a lock.
+
+>>> load() is load()
+True
+"""
+
+from __future__ import annotations
+
+import threading
+
+from . import _codec
+from .network import Network
+
+__all__ = ["is_packaged", "load"]
+
+_lock = threading.Lock()
+_network: Network | None = None
+
+
+def load() -> Network:
+    """The packaged :class:`Network`, read on the first call and cached.
+
+    Every call returns the same object; concurrent first calls from many threads read
+    the data once. A malformed data file raises :class:`~learning_cities.DataError`.
+
+    >>> import learning_cities as lc
+    >>> lc.load().city("Khon Kaen").joined
+    2024
+    """
+    global _network
+    network = _network
+    if network is None:
+        with _lock:
+            network = _network
+            if network is None:
+                network = _network = Network(**_codec.parse(_codec.read_bytes()))
+    return network
+
+
+def is_packaged(network: Network) -> bool:
+    """Whether ``network`` is the one :func:`load` returns."""
+    return network is _network
