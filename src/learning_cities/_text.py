@@ -126,4 +126,4 @@ class FuzzyIndex:
 def closest(query: str, candidates: Sequence[str], limit: int = 1) -> tuple[str, ...]:
     """The candidates (display strings) closest to ``query``, for "did you mean" hints."""
     index = FuzzyIndex(((normalize(c), c) for c in candidates), threshold=0.4)
-    return index.best(normalize(query)[:MAX_KEY_LENGTH], limit)
+    return index.best(normalize(query[:MAX_KEY_LENGTH]), limit)  # cut first: normalising is slow on long text
