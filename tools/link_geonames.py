@@ -52,6 +52,7 @@ DOMINANCE = 10  # the most populous of several same-named places wins only by th
 NEAREST_LIMIT_KM = 60.0
 KINDS = ("city", "municipality", "district", "county", "province", "region", "consortium")
 SEAT_KINDS = ("county", "province", "region", "consortium")  # located at their seat
+POPULATION_LEFT_EMPTY = "population left empty"
 COLUMNS = (
     "city_id",
     "kind",
@@ -76,7 +77,7 @@ def fold(name: str) -> str:
     """Comparable form of a place name: no case, accents, punctuation or spacing."""
     text = unicodedata.normalize("NFKD", name.casefold().translate(_FOLD))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[\W_]+", " ", text).strip()
+    return re.sub(r"[\W_]+", "", text)
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,7 @@ def default_kind(city: dict[str, Any]) -> str:
         base = re.sub(r"\s*\(.*\)$", "", name)
         if base.endswith("-gu") or re.search(r"구(\s|$)", local):
             return "district"
-        if base.endswith("-gun") or re.search(r"군(\s|$)", local):
+        if base.endswith("-gun") or re.search(r"군(\s|$)", local) or f"{base}-gun" in notes:
             return "county"
     return "city"
 
@@ -284,7 +285,8 @@ def _from_place(row: Row, place: Place, with_population: bool) -> None:
 
 def link_curated(city: dict[str, Any], cur: dict[str, str], gaz: Gazetteer, problems: list[str]) -> Row:
     row = Row(city_id=city["id"], kind=cur["kind"], note=cur["note"])
-    seat = cur["kind"] in SEAT_KINDS
+    # A curated place that only stands for the member (a seat, a namesake town) says so in its note.
+    seat = cur["kind"] in SEAT_KINDS or POPULATION_LEFT_EMPTY in cur["note"]
     source = cur["source_url"]
     if cur["geonames_id"] and int(cur["geonames_id"]) in gaz.places and not cur["latitude"]:
         place = gaz.places[int(cur["geonames_id"])]
@@ -309,7 +311,9 @@ def link_curated(city: dict[str, Any], cur: dict[str, str], gaz: Gazetteer, prob
         return row
     if cur["geonames_id"]:
         raise LinkError(f"{cur['_where']}: GeoNames {cur['geonames_id']} is not in {DATASET}; give its coordinates")
-    return row  # curated as unplaced, with the note saying why
+    # Curated as unplaced, with the note saying why.
+    row.note = _join(f"unplaced: {cur['note']}", f"source: {source}" if source else "")
+    return row
 
 
 def link_auto(city: dict[str, Any], kind: str, gaz: Gazetteer, problems: list[str]) -> Row:
@@ -332,7 +336,7 @@ def link_auto(city: dict[str, Any], kind: str, gaz: Gazetteer, problems: list[st
     how = "only GeoNames place" if len(found) == 1 else f"most populous of {len(found)} GeoNames places"
     row.note = f"{how} of that name in {city['country']}"
     if seat:
-        row.note += f"; located at {place.name}, taken as the seat of the {kind}; population left empty"
+        row.note += f"; located at {place.name}, the {kind}'s namesake place; {POPULATION_LEFT_EMPTY}"
     return row
 
 
