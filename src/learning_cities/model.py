@@ -18,7 +18,7 @@ records are read-only
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import attrs
 
@@ -29,14 +29,17 @@ from ._repr import shown
 __all__ = [
     "Award",
     "City",
+    "CityKind",
     "Cohort",
     "CohortCorrection",
     "Conference",
     "Country",
     "CountryTotal",
+    "Location",
     "MembershipChange",
     "MembershipStatus",
     "NetworkTotal",
+    "Population",
     "Region",
 ]
 
@@ -77,6 +80,69 @@ class MembershipStatus(enum.Enum):
         return self.value
 
 
+class CityKind(enum.Enum):
+    """What UNESCO admitted: a city, or a municipality, district, county, province, region or consortium.
+
+    >>> import learning_cities as lc
+    >>> lc.load().city("Gangnam-gu").kind
+    <CityKind.DISTRICT: 'district'>
+    """
+
+    CITY = "city"
+    MUNICIPALITY = "municipality"
+    DISTRICT = "district"
+    COUNTY = "county"
+    PROVINCE = "province"
+    REGION = "region"
+    CONSORTIUM = "consortium"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _degrees(limit: float) -> "Callable[[object, attrs.Attribute[float], object], None]":
+    def check(instance: object, attribute: "attrs.Attribute[float]", value: object) -> None:
+        if value.__class__ is not float:
+            raise TypeError(f"Location.{attribute.name} must be a float, not {type(value).__name__}: {shown(value)}")
+        if not -limit <= value <= limit:
+            raise ValueError(f"Location.{attribute.name} must be from {-limit:g} to {limit:g} degrees, not {value}")
+
+    return check
+
+
+@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
+class Location:
+    """A point in WGS 84 decimal degrees, with the source that gives it.
+
+    For a consortium or region, the point is its seat's, and the city's ``place_note``
+    says so.
+
+    >>> import learning_cities as lc
+    >>> location = lc.load().city("Khon Kaen").location
+    >>> round(location.latitude, 1), round(location.longitude, 1), location.source
+    (16.4, 102.8, 'https://www.geonames.org/1609776')
+    """
+
+    latitude: float = attrs.field(validator=_degrees(90.0))
+    longitude: float = attrs.field(validator=_degrees(180.0))
+    source: str
+
+
+@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
+class Population:
+    """A population figure: ``count``, the ``year`` it refers to (``None`` if undated), and its source.
+
+    >>> import learning_cities as lc
+    >>> population = lc.load().city("Khon Kaen").population
+    >>> population.count > 10_000, population.year, population.source
+    (True, None, 'https://www.geonames.org/1609776')
+    """
+
+    count: int
+    year: Year | None
+    source: str
+
+
 def _frozen_map(value: object) -> FrozenMap:
     if isinstance(value, FrozenMap):
         return value
@@ -102,12 +168,15 @@ class Country:
     """A UNESCO Member State with member cities.
 
     ``code`` is ISO 3166-1 alpha-2, ``name`` UNESCO's form ("Viet Nam", "Türkiye"),
-    ``aliases`` the other forms sources use ("Turkey").
+    ``names`` its name in UNESCO's six languages and Thai (from CLDR), ``aliases`` the other
+    forms sources use ("Turkey", "UK").
 
     >>> import learning_cities as lc
     >>> turkiye = lc.load().country("TR")
     >>> turkiye.alpha3, turkiye.name, turkiye.aliases, turkiye.region.value
     ('TUR', 'Türkiye', ('Turkey',), 'Europe and North America')
+    >>> lc.load().country("TH").names["th"], lc.load().country("TH").names["zh"]
+    ('ไทย', '泰国')
     """
 
     code: str
@@ -117,6 +186,8 @@ class Country:
     aliases: tuple[str, ...] = attrs.field(default=(), repr=False)
     sources: tuple[str, ...] = attrs.field(default=(), repr=False)
     notes: str = attrs.field(default="", repr=False)
+    names: Mapping[str, str] = attrs.field(factory=FrozenMap, converter=_frozen_map, repr=False)
+    """The country's name by language (BCP 47 tag): UNESCO's six languages and Thai, from CLDR."""
 
     def __str__(self) -> str:
         return self.name
@@ -154,6 +225,18 @@ class City:
     cohorts: tuple[Year, ...] = attrs.field(default=(), repr=False)
     conflicts: tuple[str, ...] = attrs.field(default=(), repr=False)
     notes: str = attrs.field(default="", repr=False)
+    last_confirmed: Year | None = attrs.field(default=None, repr=False)
+    """The newest year a dated source shows the city as a member (a cohort list, an award, a national list...)."""
+    doubts: tuple[str, ...] = attrs.field(default=(), repr=False)
+    """What dated sources found that casts doubt on the membership, each with its source."""
+    kind: CityKind = attrs.field(default=CityKind.CITY, repr=False)
+    location: Location | None = attrs.field(default=None, repr=False)
+    geonames_id: int | None = attrs.field(default=None, repr=False)
+    population: Population | None = attrs.field(default=None, repr=False)
+    timezone: str | None = attrs.field(default=None, repr=False)
+    """The IANA time zone, from GeoNames."""
+    place_note: str = attrs.field(default="", repr=False)
+    """How the place was settled (the GeoNames match, a seat), or why it could not be."""
     region: Region = attrs.field(
         default=attrs.Factory(_region_of_country, takes_self=True), validator=_same_region, repr=False
     )
