@@ -1,4 +1,4 @@
-"""Exports for analysts: flat rows, CSV, and a pandas DataFrame."""
+"""Exports for analysts: rows with list values and a column per language, CSV, DataFrames."""
 
 from __future__ import annotations
 
@@ -10,14 +10,20 @@ import sys
 import pytest
 
 import learning_cities as lc
-from learning_cities.exports import COLUMNS, write_csv
+from learning_cities.exports import COLUMNS, LIST_COLUMNS, columns, write_csv
 
 
 def test_one_row_per_city_in_network_order(net: lc.Network) -> None:
     rows = net.to_records()
     assert isinstance(rows, list)
     assert [row["id"] for row in rows] == [city.id for city in net.cities]
-    assert all(tuple(row) == COLUMNS for row in rows)
+    expected = columns(net.cities)
+    assert all(tuple(row) == expected for row in rows)
+    assert set(COLUMNS) <= set(expected)
+    # one column per language of a local name, right after the name
+    languages = sorted({tag for city in net.cities for tag in city.local_names})
+    assert expected[2 : 2 + len(languages)] == tuple(f"name_{tag}" for tag in languages)
+    assert {"name_th", "name_ko", "name_ar", "name_zh"} <= set(expected)
 
 
 def test_rows_are_json_ready(net: lc.Network) -> None:
@@ -33,36 +39,56 @@ def test_row_values(net: lc.Network) -> None:
     assert khon_kaen["region"] == "Asia and the Pacific"
     assert (khon_kaen["joined"], khon_kaen["member_by"]) == (2024, None)
     assert khon_kaen["status"] == "active"
-    assert khon_kaen["local_names"] == "th=ขอนแก่น"
-    assert khon_kaen["member_since"] == net.member_since("Khon Kaen").isoformat()  # type: ignore[union-attr]
+    assert (khon_kaen["name_th"], khon_kaen["name_ko"]) == ("ขอนแก่น", None)
+    assert khon_kaen["member_since"] == "2024-02-14"
+    assert khon_kaen["cohorts"] == [2024]
+    assert (khon_kaen["latitude"], khon_kaen["longitude"]) == (16.4467, 102.833)
+    assert khon_kaen["timezone"] == "Asia/Bangkok"
     cork = net.city("Cork")
     row = rows[cork.id]
-    assert (row["joined"], row["member_by"]) == (None, 2015)
-    assert row["awards"] == "2015 ; 2024"
-    assert row["sources"] == " ; ".join(cork.sources)
+    assert (row["joined"], row["member_by"], row["member_since"]) == (None, 2015, "2015-09-28")
+    assert row["awards"] == [2015, 2024]
+    assert row["sources"] == list(cork.sources)
     withdrawn = rows[net.city("Laâyoune").id]
     assert withdrawn["status"] == "withdrawn"
+    assert withdrawn["status_changed"] == 2020
+    assert rows["th-rayong"]["kind"] == "province"
 
 
 def test_rows_are_fresh_lists(net: lc.Network) -> None:
     rows = net.to_records()
-    rows[0]["name"] = "changed"
+    rows[0]["sources"].append("changed")
     rows.clear()
-    assert net.to_records()[0]["name"] == net.cities[0].name
+    assert net.to_records()[0]["sources"] == list(net.cities[0].sources)
 
 
-def test_dataframe_matches_records(net: lc.Network) -> None:
+def test_query_results_export_only_their_cities(net: lc.Network) -> None:
+    thai = net.where(country="TH")
+    rows = thai.to_records()
+    assert [row["id"] for row in rows] == [city.id for city in thai]
+    assert "name_ko" not in rows[0]  # only the languages these cities have
+    assert rows[0]["name_th"]
+
+
+def test_dataframe_has_analyst_dtypes(net: lc.Network) -> None:
     pandas = pytest.importorskip("pandas")
     frame = net.to_dataframe()
     assert isinstance(frame, pandas.DataFrame)
-    assert list(frame.columns) == list(COLUMNS)
+    assert list(frame.columns) == list(columns(net.cities))
     assert len(frame) == len(net.cities)
     assert list(frame["id"]) == [city.id for city in net.cities]
-    assert str(frame["joined"].dtype) == "Int64"
+    for column in ("joined", "member_by", "last_confirmed", "status_changed", "population", "geonames_id"):
+        assert str(frame[column].dtype) == "Int64", column
+    assert str(frame["member_since"].dtype).startswith("datetime64")
+    assert str(frame["latitude"].dtype) == "float64"
     cork = frame.set_index("id").loc[net.city("Cork").id]
     assert pandas.isna(cork["joined"])
     assert cork["member_by"] == 2015
+    assert cork["member_since"] == pandas.Timestamp("2015-09-28")
+    assert cork["awards"] == [2015, 2024]
     assert frame["joined"].isna().sum() == sum(city.joined is None for city in net.cities)
+    thai = net.where(country="TH").to_dataframe()
+    assert list(thai["name_th"])[:3] == [c.local_names["th"] for c in net.where(country="TH")[:3]]
 
 
 def test_dataframe_without_pandas_names_the_extra(net: lc.Network, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -70,6 +96,8 @@ def test_dataframe_without_pandas_names_the_extra(net: lc.Network, monkeypatch: 
     with pytest.raises(ImportError, match=r"learning-cities\[pandas\]") as caught:
         net.to_dataframe()
     assert caught.value.name == "pandas"
+    with pytest.raises(ImportError, match=r"learning-cities\[pandas\]"):
+        net.where(country="TH").to_dataframe()
 
 
 def test_csv_round_trips_through_the_csv_module(net: lc.Network) -> None:
@@ -79,4 +107,8 @@ def test_csv_round_trips_through_the_csv_module(net: lc.Network) -> None:
     records = net.to_records()
     assert len(rows) == len(records)
     for row, record in zip(rows, records, strict=True):
-        assert row == {key: "" if value is None else str(value) for key, value in record.items()}
+        expected = {
+            key: " ; ".join(map(str, value)) if key in LIST_COLUMNS else "" if value is None else str(value)
+            for key, value in record.items()
+        }
+        assert row == expected

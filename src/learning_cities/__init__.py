@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._packaged import load
 from ._version import __version__
+from .cities import Cities
 from .errors import (
     AmbiguousCityError,
     BuddhistEraError,
@@ -44,6 +45,7 @@ from .model import (
     Region,
 )
 from .network import ANY, Network
+from .places import distance_km
 
 __all__ = [
     "ANY",
@@ -52,6 +54,7 @@ __all__ = [
     "AwardCycle",
     "AwardSchedule",
     "BuddhistEraError",
+    "Cities",
     "City",
     "CityKind",
     "Cohort",
@@ -87,6 +90,7 @@ __all__ = [
     "check_membership",
     "country_coverage",
     "coverage",
+    "distance_km",
     "from_buddhist_era",
     "from_json",
     "load",

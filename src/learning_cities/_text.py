@@ -41,8 +41,17 @@ _FOLD = str.maketrans(
         "_": " ",
         ".": " ",
         ",": " ",
+        # invisible and formatting characters that pasted text carries: nothing to match on
+        **dict.fromkeys(
+            "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+            "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff" + "".join(map(chr, range(0xFE00, 0xFE10))),
+            None,
+        ),
     }
 )
+#: Thai words that may stand before a member's name or not: province, city and town municipality.
+_THAI_PREFIXES = ("จังหวัด", "เทศบาลนคร", "เทศบาลเมือง")
+_THAI_ABBREVIATION = "ฯ"  # marks a shortened name: กรุงเทพฯ
 # The same folding for ASCII text, as one byte-table pass (lower case included).
 _ASCII_FOLD = bytes(range(128)).maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ`-_.,", b"abcdefghijklmnopqrstuvwxyz'    ")
 _LATIN_LIMIT = 0x0370  # combining marks after a base below this (Latin) are accents
@@ -67,6 +76,24 @@ def normalize(text: str) -> str:
             base = ord(char)
         kept.append(char)
     return " ".join(unicodedata.normalize("NFC", "".join(kept)).split())
+
+
+def variants(key: str) -> tuple[str, ...]:
+    """Other keys a normalised ``key`` is also known by.
+
+    Thai forms without จังหวัด / เทศบาลนคร / เทศบาลเมือง before the name, or without the
+    abbreviation mark ฯ after it.
+
+    >>> variants("จังหวัดระยอง"), variants("กรุงเทพฯ"), variants("khon kaen")
+    (('ระยอง',), ('กรุงเทพ',), ())
+    """
+    found = []
+    for prefix in _THAI_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix):
+            found.append(key[len(prefix) :].strip())
+    if key.endswith(_THAI_ABBREVIATION) and len(key) > 1:
+        found.append(key[:-1].strip())
+    return tuple(found)
 
 
 def trigrams(key: str) -> frozenset[str]:

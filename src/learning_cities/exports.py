@@ -1,104 +1,153 @@
-"""Flat rows and DataFrames of the member cities, for analysts.
+"""Rows, CSV and DataFrames of member cities, for analysts.
+
+:func:`city_rows` gives one JSON-ready dict per city: list-valued fields (cohorts, awards,
+aliases, sources) as lists, names as one column per language (``name_th``, ``name_ko``...),
+dates as ISO text, unknowns as ``None``. :func:`city_dataframe` gives the same rows with
+proper dtypes (nullable integer years, ``datetime64`` dates, list columns), and
+:func:`write_csv` writes them for a spreadsheet (lists joined with ``" ; "``).
 
 >>> import learning_cities as lc
 >>> row = next(r for r in lc.load().to_records() if r["id"] == "th-khon-kaen")
->>> row["country_code"], row["joined"], row["local_names"]
-('TH', 2024, 'th=ขอนแก่น')
+>>> row["country_code"], row["joined"], row["name_th"], row["cohorts"], row["kind"]
+('TH', 2024, 'ขอนแก่น', [2024], 'city')
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas
 
+    from .model import City
     from .network import Network
 
-#: The columns of :func:`city_rows`, in order.
+__all__ = ["COLUMNS", "LIST_COLUMNS", "city_dataframe", "city_rows", "require_pandas", "write_csv"]
+
+#: The fixed columns of :func:`city_rows`, in order; ``name_<lang>`` columns follow ``name``.
 COLUMNS = (
     "id",
     "name",
     "country_code",
     "country_name",
     "region",
+    "kind",
     "joined",
     "member_by",
     "member_since",
+    "last_confirmed",
     "status",
     "status_changed",
     "cohorts",
     "awards",
-    "local_names",
-    "official_names",
     "aliases",
     "conflicts",
+    "doubts",
+    "latitude",
+    "longitude",
+    "population",
+    "timezone",
+    "geonames_id",
     "sources",
 )
+#: Columns that hold lists.
+LIST_COLUMNS = ("cohorts", "awards", "aliases", "conflicts", "doubts", "sources")
+_YEAR_COLUMNS = ("joined", "member_by", "last_confirmed", "status_changed")
 
 
-def city_rows(network: Network) -> list[dict[str, Any]]:
-    """One flat dict per city, in ``network.cities`` order, with JSON-ready values.
+def _languages(cities: Sequence[City]) -> list[str]:
+    return sorted({tag for city in cities for tag in city.local_names})
 
-    Lists are joined with ``" ; "``, local names as ``lang=name`` pairs, dates as ISO
-    strings; unknown values are ``None``.
-    """
+
+def columns(cities: Sequence[City]) -> tuple[str, ...]:
+    """The columns of :func:`city_rows` for ``cities``: the fixed ones, with a ``name_<lang>`` per language."""
+    names = tuple(f"name_{tag}" for tag in _languages(cities))
+    return COLUMNS[:2] + names + COLUMNS[2:]
+
+
+def city_rows(network: Network, cities: Iterable[City] | None = None) -> list[dict[str, Any]]:
+    """One fresh dict per city (every city of ``network`` by default), in the order given."""
+    chosen = list(network.cities if cities is None else cities)
+    languages = _languages(chosen)
     rows = []
-    for city in network.cities:
-        since = network.member_since(city)
-        rows.append(
+    for city in chosen:
+        location = city.location
+        row: dict[str, Any] = {"id": city.id, "name": city.name}
+        row.update({f"name_{tag}": city.local_names.get(tag) for tag in languages})
+        row.update(
             {
-                "id": city.id,
-                "name": city.name,
                 "country_code": city.country.code,
                 "country_name": city.country.name,
                 "region": city.region.value,
+                "kind": city.kind.value,
                 "joined": city.joined,
                 "member_by": city.member_by,
-                "member_since": since.isoformat() if since else None,
+                "member_since": None if city.member_since is None else city.member_since.isoformat(),
+                "last_confirmed": city.last_confirmed,
                 "status": city.status.value,
                 "status_changed": city.status_changed,
-                "cohorts": " ; ".join(map(str, city.cohorts)),
-                "awards": " ; ".join(str(a.year) for a in network.awards_of(city)),
-                "local_names": " ; ".join(f"{k}={v}" for k, v in city.local_names.items()),
-                "official_names": " ; ".join(f"{k}={v}" for k, v in city.official_names.items()),
-                "aliases": " ; ".join(city.aliases),
-                "conflicts": " ; ".join(city.conflicts),
-                "sources": " ; ".join(city.sources),
+                "cohorts": list(city.cohorts),
+                "awards": [award.year for award in network.awards_of(city)],
+                "aliases": list(city.aliases),
+                "conflicts": list(city.conflicts),
+                "doubts": list(city.doubts),
+                "latitude": None if location is None else location.latitude,
+                "longitude": None if location is None else location.longitude,
+                "population": None if city.population is None else city.population.count,
+                "timezone": city.timezone,
+                "geonames_id": city.geonames_id,
+                "sources": list(city.sources),
             }
         )
+        rows.append(row)
     return rows
 
 
-def city_dataframe(network: Network) -> pandas.DataFrame:
-    """:func:`city_rows` as a DataFrame, with nullable integer year columns."""
+def require_pandas(what: str) -> Any:
+    """The :mod:`pandas` module, or an :class:`ImportError` naming the extra that installs it."""
     try:
         import pandas
     except ImportError as error:
         raise ImportError(
-            "to_dataframe() needs pandas, an optional extra: pip install 'learning-cities[pandas]'", name="pandas"
+            f"{what} needs pandas, an optional extra: pip install 'learning-cities[pandas]'", name="pandas"
         ) from error
-    frame: pandas.DataFrame = pandas.DataFrame(city_rows(network), columns=list(COLUMNS))
-    for column in ("joined", "member_by", "status_changed"):
+    return pandas
+
+
+def city_dataframe(network: Network, cities: Iterable[City] | None = None) -> pandas.DataFrame:
+    """:func:`city_rows` as a DataFrame: ``Int64`` years, ``datetime64`` dates, list columns, ``id`` first."""
+    pd = require_pandas("to_dataframe()")
+    chosen = list(network.cities if cities is None else cities)
+    frame: pandas.DataFrame = pd.DataFrame(city_rows(network, chosen), columns=list(columns(chosen)))
+    for column in (*_YEAR_COLUMNS, "population", "geonames_id"):
         frame[column] = frame[column].astype("Int64")
+    frame["member_since"] = pd.to_datetime(frame["member_since"])
+    for column in ("latitude", "longitude"):
+        frame[column] = frame[column].astype("float64")
     return frame
 
 
-def write_csv(network: Network, file: IO[str]) -> int:
+def write_csv(network: Network, file: IO[str], cities: Iterable[City] | None = None) -> int:
     """Write :func:`city_rows` to ``file`` as CSV with a header row; return the rows written.
 
-    Unknown values are empty cells. Open ``file`` with ``newline=""``.
+    Lists are joined with ``" ; "``; unknown values are empty cells. Open ``file`` with
+    ``newline=""`` (and ``encoding="utf-8-sig"`` for a spreadsheet program).
 
     >>> import io, learning_cities as lc
     >>> out = io.StringIO()
     >>> write_csv(lc.load(), out) == len(lc.load().cities)
     True
     >>> out.getvalue().splitlines()[0]
-    'id,name,country_code,country_name,region,joined,member_by,member_since,status,status_changed,cohorts,...'
+    'id,name,name_am,name_ar,...,name_th,...,country_code,country_name,region,kind,joined,member_by,member_since,...'
     """
-    rows = city_rows(network)
-    writer = csv.DictWriter(file, fieldnames=COLUMNS, lineterminator="\n")
+    chosen = list(network.cities if cities is None else cities)
+    rows = city_rows(network, chosen)
+    writer = csv.DictWriter(file, fieldnames=columns(chosen), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    for row in rows:
+        writer.writerow(
+            {key: " ; ".join(map(str, value)) if isinstance(value, list) else value for key, value in row.items()}
+        )
     return len(rows)

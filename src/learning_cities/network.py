@@ -18,15 +18,16 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from . import _text
-from ._checks import require_date, require_int, require_str, require_year
+from ._checks import require_bool, require_date, require_int, require_str, require_year
 from ._fields import check_for
 from ._repr import shown
+from .cities import Cities
 from .errors import (
     AmbiguousCityError,
     UnknownAwardError,
@@ -39,6 +40,7 @@ from .errors import (
 from .model import (
     Award,
     City,
+    CityKind,
     Cohort,
     Conference,
     Country,
@@ -48,6 +50,7 @@ from .model import (
     NetworkTotal,
     Region,
 )
+from .places import by_distance, check_count, check_km, feature_collection
 
 if TYPE_CHECKING:
     import pandas
@@ -170,9 +173,11 @@ class Network:
         keys: dict[str, list[str]] = {}
         for city in self.cities:
             for name in (city.id, city.name, *city.aliases, *city.local_names.values(), *city.official_names.values()):
-                ids = keys.setdefault(_text.normalize(name), [])
-                if city.id not in ids:
-                    ids.append(city.id)
+                key = _text.normalize(name)
+                for form in (key, *_text.variants(key)):
+                    ids = keys.setdefault(form, [])
+                    if city.id not in ids:
+                        ids.append(city.id)
         return {key: tuple(ids) for key, ids in keys.items()}
 
     @functools.cached_property
@@ -180,7 +185,7 @@ class Network:
         return {
             _text.normalize(name): country
             for country in self.countries
-            for name in (country.code, country.alpha3, country.name, *country.aliases)
+            for name in (country.code, country.alpha3, country.name, *country.aliases, *country.names.values())
         }
 
     @functools.cached_property
@@ -244,11 +249,7 @@ class Network:
         learning_cities.errors.UnknownCityError: no member city 'Atlantis'
         """
         require_str("city name", query)
-        ids = None
-        if len(query) <= _text.MAX_KEY_LENGTH:
-            # A query already in normal form (most local names) is its own key: normalize
-            # is idempotent, so this finds what normalizing would.
-            ids = self._by_key.get(query) or self._by_key.get(_text.normalize(query))
+        ids = self._ids_of(query) if len(query) <= _text.MAX_KEY_LENGTH else None
         if not ids:
             raise UnknownCityError(
                 query,
@@ -257,6 +258,34 @@ class Network:
         if len(ids) > 1:
             raise AmbiguousCityError(query, ids)
         return self._by_id[ids[0]]
+
+    def _ids_of(self, query: str) -> tuple[str, ...] | None:
+        ids = self._name_ids(query)
+        # str(city): "Khon Kaen (Thailand)", "Hashtgerd New Town (Iran (Islamic Republic of))"
+        if not ids and query.endswith(")"):
+            start = query.find(" (")
+            while start > 0:
+                wanted = self._country_by_key.get(_text.normalize(query[start + 2 : -1]))
+                found = self._name_ids(query[:start]) if wanted is not None else None
+                if found:
+                    return tuple(i for i in found if self._by_id[i].country == wanted) or None
+                start = query.find(" (", start + 1)
+        return ids
+
+    def _name_ids(self, query: str) -> tuple[str, ...] | None:
+        # A query already in normal form (most local names) is its own key: normalize is
+        # idempotent, so this finds what normalizing would.
+        ids = self._by_key.get(query)
+        if ids:
+            return ids
+        key = _text.normalize(query)
+        ids = self._by_key.get(key)
+        if ids:
+            return ids
+        for form in _text.variants(key):  # จังหวัดขอนแก่น, กรุงเทพ
+            if form in self._by_key:
+                return self._by_key[form]
+        return None
 
     def resolve(self, city: City | str) -> City:
         """``city`` as this network's record: a :class:`City` of this network, or a name :meth:`city` accepts.
@@ -275,7 +304,7 @@ class Network:
             return self.city(city)
         raise TypeError(f"expected a City or a city name, not {type(city).__name__}: {shown(city)}")
 
-    def search(self, text: str, limit: int = 5) -> tuple[City, ...]:
+    def search(self, text: str, limit: int = 5) -> Cities:
         """Cities whose names are close to ``text``, best first; ``()`` when none is close.
 
         >>> import learning_cities as lc
@@ -286,7 +315,7 @@ class Network:
         if require_int("limit", limit) < 1:
             raise ValueError(f"limit must be at least 1, not {limit}")
         query = _text.normalize(text) if len(text) <= _text.MAX_KEY_LENGTH else ""
-        return tuple(self._by_id[i] for i in self._fuzzy.best(query, limit))
+        return Cities((self._by_id[i] for i in self._fuzzy.best(query, limit)), self)
 
     def where(
         self,
@@ -296,19 +325,26 @@ class Network:
         joined: int | _Any | None = ANY,
         status: MembershipStatus | str | None = None,
         awarded: bool | None = None,
-    ) -> tuple[City, ...]:
+        kind: CityKind | str | None = None,
+        confirmed_since: int | None = None,
+    ) -> Cities:
         """Cities matching every keyword given, in :attr:`cities` order.
 
         ``country`` takes a code, a name or a :class:`Country`; ``region`` a :class:`Region`
         or its value; ``joined`` a year, or ``None`` for cities whose year is unknown;
         ``status`` a :class:`MembershipStatus` or its value; ``awarded`` ``True`` for
-        laureates of any edition, ``False`` for the others.
+        laureates of any edition, ``False`` for the others; ``kind`` a :class:`CityKind`
+        or its value; ``confirmed_since`` a year: cities a dated source shows as members in
+        that year or later (:attr:`City.last_confirmed`).
 
         >>> import learning_cities as lc
-        >>> len(lc.load().where(region=lc.Region.ARAB_STATES, awarded=True)) > 0
+        >>> net = lc.load()
+        >>> len(net.where(region=lc.Region.ARAB_STATES, awarded=True)) > 0
         True
+        >>> [c.name for c in net.where(country="TH", kind="province")]
+        ['Phayao', 'Sukhothai', 'Rayong', 'Satun']
         """
-        checks: list[Any] = []
+        checks: list[Callable[[City], bool]] = []
         if country is not None:
             code = self.country(country).code if not isinstance(country, Country) else self._own(country).code
             checks.append(lambda c: c.country.code == code)
@@ -323,10 +359,47 @@ class Network:
             wanted_status = _coerce_enum(MembershipStatus, status, None)
             checks.append(lambda c: c.status is wanted_status)
         if awarded is not None:
-            if not isinstance(awarded, bool):
-                raise TypeError(f"awarded must be True, False or None, not {awarded!r}")
+            require_bool("awarded", awarded)
             checks.append(lambda c: (c.id in self._awarded_ids) is awarded)
-        return tuple(c for c in self.cities if all(check(c) for check in checks))
+        if kind is not None:
+            wanted_kind = _coerce_enum(CityKind, kind, None)
+            checks.append(lambda c: c.kind is wanted_kind)
+        if confirmed_since is not None:
+            since = require_year("confirmed_since", confirmed_since)
+            checks.append(lambda c: c.last_confirmed is not None and c.last_confirmed >= since)
+        return Cities((c for c in self.cities if all(check(c) for check in checks)), self)
+
+    def near(self, latitude: float, longitude: float, km: float) -> Cities:
+        """Located cities within ``km`` kilometres of a point, nearest first.
+
+        >>> import learning_cities as lc
+        >>> [c.name for c in lc.load().near(13.75, 100.5, km=100)]
+        ['Bangkok', 'Chachoengsao']
+        """
+        radius = check_km(km)
+        return Cities(
+            (city for distance, city in by_distance(self.cities, latitude, longitude) if distance <= radius), self
+        )
+
+    def nearest(self, latitude: float, longitude: float, n: int = 1) -> Cities:
+        """The ``n`` located cities closest to a point, nearest first.
+
+        >>> import learning_cities as lc
+        >>> [c.name for c in lc.load().nearest(35.68, 139.69, n=2)]    # from Tokyo
+        ['Okayama', 'Taku']
+        """
+        count = check_count("n", n)
+        return Cities((city for _, city in by_distance(self.cities, latitude, longitude)[:count]), self)
+
+    def to_geojson(self) -> dict[str, Any]:
+        """Every located city as an RFC 7946 FeatureCollection (``[longitude, latitude]``).
+
+        >>> import learning_cities as lc
+        >>> collection = lc.load().to_geojson()
+        >>> collection["type"], len(collection["features"]) == sum(c.location is not None for c in lc.load())
+        ('FeatureCollection', True)
+        """
+        return feature_collection(self.cities)
 
     def member_since(self, city: City | str) -> dt.date | None:
         """``city``'s :attr:`City.member_since`: the earliest date a source proves membership.
@@ -337,7 +410,7 @@ class Network:
         """
         return self.resolve(city).member_since
 
-    def members_on(self, day: dt.date) -> tuple[City, ...]:
+    def members_on(self, day: dt.date) -> Cities:
         """Cities known to be members on ``day``, in :attr:`cities` order.
 
         A city counts from its :attr:`City.member_since` until it withdrew. Active records
@@ -355,10 +428,10 @@ class Network:
         True
         """
         day = require_date("day", day)
-        return tuple(city for city in self.cities if _member_on(city, day))
+        return Cities((city for city in self.cities if _member_on(city, day)), self)
 
     @property
-    def undated(self) -> tuple[City, ...]:
+    def undated(self) -> Cities:
         """Active records that no source dates (``member_since`` is ``None``), in :attr:`cities` order.
 
         They are members today, but no question about a past date can count them.
@@ -370,7 +443,7 @@ class Network:
         >>> len(net.members_on(date.today())) + len(net.undated) == len(active)
         True
         """
-        return tuple(c for c in self.cities if c.is_active and c.member_since is None)
+        return Cities((c for c in self.cities if c.is_active and c.member_since is None), self)
 
     # -- countries ------------------------------------------------------------------------
 
