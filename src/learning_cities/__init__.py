@@ -15,6 +15,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
+from .coverage import CountryCoverageRow, CoverageRow, country_coverage, coverage
 from .errors import (
     AmbiguousCityError,
     DataError,
@@ -89,7 +90,6 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from ._coverage import CountryCoverageRow, CoverageRow, country_coverage, coverage
     from .awards import AwardCycle, AwardSchedule, award_schedule
     from .calendars import from_buddhist_era, to_buddhist_era
     from .eligibility import (
@@ -102,7 +102,7 @@ if TYPE_CHECKING:
     )
     from .serialization import StructureError, from_json, structure, to_json, unstructure
 
-_LAZY = dict.fromkeys(("CountryCoverageRow", "CoverageRow", "country_coverage", "coverage"), "_coverage")
+_LAZY: dict[str, str] = {}  # coverage is imported above: a lazy submodule would shadow lc.coverage()
 # serialization imports cattrs only when a converter is first needed
 _LAZY.update(dict.fromkeys(("StructureError", "from_json", "structure", "to_json", "unstructure"), "serialization"))
 _LAZY.update(dict.fromkeys(("AwardCycle", "AwardSchedule", "award_schedule"), "awards"))
