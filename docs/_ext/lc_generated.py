@@ -40,7 +40,7 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "learning_cities": ("Loading", "The entry point: the packaged network, read once and cached."),
     "learning_cities.network": ("The network", "Every record of the packaged data, indexed for queries."),
     "learning_cities.model": ("Records", "Frozen, slotted attrs classes: they compare by value and hash."),
-    "learning_cities._coverage": ("Coverage", "How complete the data is: records held against UNESCO's figures."),
+    "learning_cities.completeness": ("Completeness", "How complete the data is: records against UNESCO's figures."),
     "learning_cities.calendars": ("Calendars", "The Thai solar calendar, as Thai sources date GNLC events."),
     "learning_cities.awards": ("Award cycles", "Held and projected editions of the UNESCO Learning City Award."),
     "learning_cities.eligibility": ("Eligibility", "Membership and award criteria as data, each with its source."),
@@ -429,6 +429,7 @@ def api_page() -> list[str]:
         ]
         code = [n for n in own if isinstance(getattr(module, n), type) or callable(getattr(module, n))]
         lines.append(f".. automodule:: learning_cities.{info.name}")
+        lines += ["   :no-index:"] if info.name in exported else []  # lc.coverage is the function
         lines += [f"   :members: {', '.join(code)}", "   :undoc-members:"] if code else ["   :no-members:"]
         lines.append("")
         lines += module_data(module, [n for n in own if n not in code])

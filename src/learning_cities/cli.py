@@ -105,7 +105,7 @@ def _conference_line(conference: Conference) -> str:
 
 
 def _summary_data(net: Network) -> dict[str, Any]:
-    from ._coverage import coverage
+    from .completeness import coverage
 
     rows = []
     for row in coverage(net):
