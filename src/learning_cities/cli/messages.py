@@ -45,6 +45,7 @@ _ENGLISH: Final[dict[str, str]] = {
     "month.11": "November",
     "month.12": "December",
     "list": ", ",
+    "edition": "{ordinal}",
     # values
     "region.Africa": "Africa",
     "region.Arab States": "Arab States",
@@ -179,6 +180,7 @@ _THAI: Final[dict[str, str]] = {
     "month.11": "พฤศจิกายน",
     "month.12": "ธันวาคม",
     "list": ", ",
+    "edition": "ครั้ง{ordinal}",
     "region.Africa": "แอฟริกา",
     "region.Arab States": "กลุ่มประเทศอาหรับ",
     "region.Asia and the Pacific": "เอเชียและแปซิฟิก",
@@ -210,12 +212,12 @@ _THAI: Final[dict[str, str]] = {
     "label.sources": "แหล่งที่มา",
     "label.source": "แหล่งที่มา",
     "label.call": "ประกาศรับสมัคร",
-    "label.edition": "ครั้งที่",
+    "label.edition": "รางวัล",
     "label.conference": "การประชุม",
     "label.dates": "วันที่",
     "label.host": "เจ้าภาพ",
     "label.theme": "หัวข้อ",
-    "label.event": "โอกาส",
+    "label.event": "งาน",
     "summary.title": "เครือข่ายเมืองแห่งการเรียนรู้ระดับโลกของยูเนสโก: ข้อมูล ณ {date}",
     "summary.records": (
         "ระเบียนที่คงสถานะ {active} รายการ ใน {countries} ประเทศ: ระบุวันที่เป็นสมาชิกได้ {dated} เมือง "

@@ -280,7 +280,7 @@ def _(result: CohortReport, m: Messages) -> Iterator[str]:
     cohort = result.cohort
     yield m("cohort.title", year=m.year(cohort.year), date=m.date(cohort.announced_on))
     if cohort.event:
-        yield f"  {m('label.event') + ':':9}{cohort.event}"
+        yield f"  {_pad(m('label.event') + ':', 8)} {cohort.event}"
 
     def number(value: int | None) -> str:
         return m("unknown") if value is None else str(value)
@@ -360,9 +360,9 @@ def _(result: NextAward, m: Messages) -> Iterator[str]:
     mark = m("next.projected") if cycle.projected else m("next.held")
     yield m("next.title", date=m.date(result.after), year=m.year(cycle.year)) + mark
     kind = m("next.kind_projected") if cycle.projected else m("next.kind_held")
-    yield f"  {m('label.edition') + ':':12}{m.ordinal(cycle.edition)} ({kind})"
+    yield f"  {_pad(m('label.edition') + ':', 11)} {m('edition', ordinal=m.ordinal(cycle.edition))} ({kind})"
     conference = m("not_yet_known") if cycle.conference is None else conference_line(cycle.conference, m)
-    yield f"  {m('label.conference') + ':':12}{conference}"
+    yield f"  {_pad(m('label.conference') + ':', 11)} {conference}"
 
 
 @lines.register
