@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from ._checks import require_bool, require_date, require_int, require_str, require_year
+from ._checks import require_bool, require_date, require_instance, require_int, require_str, require_year
 from ._repr import shown
 from .calendars import calendar_year
 from .errors import DataError, LearningCitiesError
@@ -67,7 +67,6 @@ SCHEMA_VERSION = 1
 #: What a threshold counts.
 UNITS = ("inhabitants", "months", "years")
 
-T = TypeVar("T")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -153,6 +152,15 @@ def _texts(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
         raise TypeError(f"{attribute.name} must be a tuple of str, not {type(value).__name__}: {shown(value)}")
     for index, item in enumerate(value):
         _require_text(f"{attribute.name}[{index}]", item)
+
+
+def _tuple_of(kind: type) -> _Validator:
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        items: tuple[object, ...] = require_instance(attribute.name, value, tuple)
+        for index, item in enumerate(items):
+            require_instance(f"{attribute.name}[{index}]", item, kind)
+
+    return validate
 
 
 _calendar_year = _kind(calendar_year)
@@ -301,9 +309,9 @@ class RuleTable:
     Ids are unique, every rule applies to known calls only, and the calls are in date order.
     """
 
-    membership_calls: tuple[MembershipCall, ...]
-    award_calls: tuple[AwardCall, ...]
-    rules: tuple[Rule, ...]
+    membership_calls: tuple[MembershipCall, ...] = attrs.field(validator=_tuple_of(MembershipCall))
+    award_calls: tuple[AwardCall, ...] = attrs.field(validator=_tuple_of(AwardCall))
+    rules: tuple[Rule, ...] = attrs.field(validator=_tuple_of(Rule))
 
     def __attrs_post_init__(self) -> None:
         ids = [c.id for c in self.membership_calls] + [c.id for c in self.award_calls]
@@ -342,6 +350,9 @@ def _decoder(kind: object) -> Callable[[object], object]:
     raise TypeError(f"no JSON reading for fields of type {kind!r}")  # pragma: no cover - a new field type
 
 
+_Record = TypeVar("_Record", "Rule", "MembershipCall", "AwardCall")
+
+
 def _iso_date(value: object) -> dt.date:
     if not isinstance(value, str):
         raise TypeError(f"expected an ISO date string, not {type(value).__name__}: {shown(value)}")
@@ -360,7 +371,7 @@ def _tuple_of_str(value: object) -> tuple[object, ...]:
     return tuple(value)
 
 
-def decode(kind: type[T], record: object) -> T:
+def decode(kind: type[_Record], record: object) -> _Record:
     """A ``kind`` record (:class:`Rule`, :class:`MembershipCall` or :class:`AwardCall`) from JSON data.
 
     The fields and their types come from the class; missing or unknown keys and wrong
@@ -371,11 +382,11 @@ def decode(kind: type[T], record: object) -> T:
     """
     if not isinstance(record, dict):
         raise TypeError(f"a {kind.__name__} record must be an object, not {type(record).__name__}: {shown(record)}")
-    fields = attrs.fields_dict(attrs.resolve_types(kind))  # type: ignore[type-var]
+    fields = attrs.fields_dict(attrs.resolve_types(kind))
     unknown = sorted(str(key) for key in record if key not in fields)
     if unknown:
         raise ValueError(f"unknown keys: {shown(unknown)}")
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     for name, field in fields.items():
         if name not in record:
             if field.default is attrs.NOTHING:
@@ -414,23 +425,27 @@ def parse(text: str, file: str = DATA_FILE) -> RuleTable:
         raise DataError(file, "the file", f"not JSON: {error}") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
         raise DataError(file, "the file", f"expected an object with schema {SCHEMA_VERSION}")
-    tables: dict[str, tuple[Any, ...]] = {}
-    for key, kind in (("membership_calls", MembershipCall), ("award_calls", AwardCall), ("rules", Rule)):
-        rows = data.get(key)
-        if not isinstance(rows, list):
-            raise DataError(file, key, "expected a list of records")
-        records = []
-        for index, row in enumerate(rows):
-            try:
-                records.append(decode(kind, row))
-            except (TypeError, ValueError) as error:
-                name = row.get("id") if isinstance(row, dict) else None
-                raise DataError(file, f"{key}[{index}] {shown(name)}", str(error)) from None
-        tables[key] = tuple(records)
+    membership_calls = _records(data, "membership_calls", MembershipCall, file)
+    award_calls = _records(data, "award_calls", AwardCall, file)
+    rules = _records(data, "rules", Rule, file)
     try:
-        return RuleTable(tables["membership_calls"], tables["award_calls"], tables["rules"])
+        return RuleTable(membership_calls, award_calls, rules)
     except ValueError as error:
         raise DataError(file, "the tables", str(error)) from None
+
+
+def _records(data: dict[str, Any], key: str, kind: type[_Record], file: str) -> tuple[_Record, ...]:
+    rows = data.get(key)
+    if not isinstance(rows, list):
+        raise DataError(file, key, "expected a list of records")
+    records = []
+    for index, row in enumerate(rows):
+        try:
+            records.append(decode(kind, row))
+        except (TypeError, ValueError) as error:
+            name = row.get("id") if isinstance(row, dict) else None
+            raise DataError(file, f"{key}[{index}] {shown(name)}", str(error)) from None
+    return tuple(records)
 
 
 @functools.lru_cache(maxsize=1)
