@@ -6,8 +6,9 @@ the 7th of which is planned for June 2027. :func:`award_schedule` answers from a
 editions and projects later ones every three years, saying which is which;
 :meth:`AwardSchedule.biennial` is the pure every-two-years rule, for what-if questions.
 
-Years are Common Era years from 1 to 9999 (the years a :class:`datetime.date` can hold);
-a Buddhist Era year (2400 or later) raises :class:`~learning_cities.BuddhistEraError`.
+Years are Common Era years from 1 to 2399: a Buddhist Era year (2400 to 10542) raises
+:class:`~learning_cities.errors.BuddhistEraError` naming the Common Era year, and any other
+year :class:`ValueError`, so every question is answered in bounded time.
 
 >>> import learning_cities as lc
 >>> from datetime import date
@@ -151,7 +152,7 @@ class AwardSchedule:
         return cls(held=(), interval=2, rule="biennial", start=calendar_year("start", start))
 
     def _first_projected(self) -> tuple[int, int]:
-        """The year and edition of the first projection (the year may lie past 9999)."""
+        """The year and edition of the first projection (the year may lie past 2399)."""
         if self.held:
             last = self.held[-1]
             return last.year + self.interval, last.edition + 1
@@ -162,7 +163,7 @@ class AwardSchedule:
         return AwardCycle(year, edition + (year - first) // self.interval, True, conference, self.rule)
 
     def _iter(self, start: int, end: int) -> Iterator[AwardCycle]:
-        """Held then projected cycles from ``start`` to ``end`` (clamped to 1..9999), by year."""
+        """Held then projected cycles from ``start`` to ``end`` (clamped to 1..2399), by year."""
         start, end = max(start, FIRST_YEAR), min(end, LAST_YEAR)
         for held in self.held:
             if start <= held.year <= end:
@@ -187,9 +188,17 @@ class AwardSchedule:
         found = next(self._iter(year, year), None)
         if found is not None:
             return found
-        before = [c.year for c in self._iter(year - self.interval * 2, year - 1)][-1:]
-        after = [c.year for c in self._iter(year + 1, year + self.interval * 2)][:1]
-        raise UnknownAwardError(year, before + after, self._describe())
+        after = next(self._iter(year + 1, LAST_YEAR), None)
+        near = [c for c in (self._last_before(year), after) if c is not None]
+        raise UnknownAwardError(year, [c.year for c in near], self._describe())
+
+    def _last_before(self, year: int) -> AwardCycle | None:
+        first, edition = self._first_projected()
+        if first < year:
+            last = min(first + (year - 1 - first) // self.interval * self.interval, LAST_YEAR)
+            return next(self._iter(last, last), None)
+        held = [c for c in self.held if c.year < year]
+        return held[-1] if held else None
 
     def _describe(self) -> str:
         first, _ = self._first_projected()
@@ -210,14 +219,14 @@ class AwardSchedule:
     def cycles(self, start: int, end: int) -> tuple[AwardCycle, ...]:
         """Every held and projected cycle from ``start`` to ``end`` inclusive, by year.
 
-        Both are years from 1 to 9999; ``start > end`` gives ``()``.
+        Both are years from 1 to 2399; ``start > end`` gives ``()``.
 
         >>> import learning_cities as lc
         >>> [(c.year, c.projected) for c in lc.award_schedule().cycles(2021, 2030)]
         [(2021, False), (2024, False), (2027, True), (2030, True)]
         >>> lc.award_schedule().cycles(2015, 10**12)
         Traceback (most recent call last):
-        ValueError: end must be a Common Era year from 1 to 9999, not 1000000000000
+        ValueError: end must be a Common Era year from 1 to 2399, not 1000000000000
         """
         return tuple(self._iter(calendar_year("start", start), calendar_year("end", end)))
 
@@ -226,7 +235,7 @@ class AwardSchedule:
 
         A projected cycle whose date is unknown counts from its year (or from the end of
         its conference's planned month). Before the first edition, that edition.
-        :class:`UnknownAwardError` if no cycle falls before the end of 9999.
+        :class:`UnknownAwardError` if no cycle falls before 2400.
 
         >>> import learning_cities as lc
         >>> from datetime import date
@@ -240,7 +249,7 @@ class AwardSchedule:
             if _conferred_after(cycle, after):
                 return cycle
         raise UnknownAwardError(
-            after.year, (), f"no cycle is held or projected after {after.isoformat()} (the calendar ends in 9999)"
+            after.year, (), f"no cycle is held or projected after {after.isoformat()} and before {LAST_YEAR + 1}"
         )
 
 

@@ -1,8 +1,8 @@
 """The Thai solar calendar: Buddhist Era (BE) years, as Thai sources date GNLC events.
 
-BE = CE + 543, so Thailand's 2024 cohort is dated พ.ศ. 2567. The conversions take years
-that :class:`datetime.date` can hold: CE 1 to 2399 (a CE year from 2400 on is taken for a
-BE year given by mistake, as everywhere in this library) and BE 544 to 10542.
+BE = CE + 543, so Thailand's 2024 cohort is dated พ.ศ. 2567. The conversions take CE 1 to
+2399 (a CE year from 2400 on is taken for a BE year given by mistake, as everywhere in this
+library) and BE 544 to 10542 (CE 1 to 9999, the years of :class:`datetime.date`).
 
 >>> to_buddhist_era(2024)
 2567
@@ -20,27 +20,29 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ._checks import BUDDHIST_ERA_OFFSET, require_date, require_int, require_year
+from ._checks import BUDDHIST_ERA_FROM, BUDDHIST_ERA_OFFSET, require_date, require_int, require_year
 from ._repr import shown
 
 __all__ = ["BUDDHIST_ERA_OFFSET", "calendar_year", "from_buddhist_era", "to_buddhist_era"]
 
-#: The years this library answers about: those of :class:`datetime.date`.
-FIRST_YEAR, LAST_YEAR = dt.MINYEAR, dt.MAXYEAR
+#: The Common Era years this library answers about: from 1 (the first of
+#: :class:`datetime.date`) to 2399 (from 2400 on, a year is read as a Buddhist Era slip).
+FIRST_YEAR, LAST_YEAR = dt.MINYEAR, BUDDHIST_ERA_FROM - 1
 
 
 def calendar_year(name: str, value: object) -> int:
-    """``value`` as a Common Era year from 1 to 9999, after the Buddhist Era guard.
+    """``value`` as a Common Era year from 1 to 2399, after the Buddhist Era guard.
 
     The check every year argument of the award schedule and the eligibility checks goes
     through: :class:`TypeError` for a non-int (or a bool), :class:`BuddhistEraError` for
-    2400 to 10542, :class:`ValueError` naming the range for any other year outside it.
+    2400 to 10542 (BE 10542 is CE 9999, the last year of :class:`datetime.date`), and
+    :class:`ValueError` naming the value for any other year.
 
     >>> calendar_year("year", 2027)
     2027
     >>> calendar_year("year", 20_000)
     Traceback (most recent call last):
-    ValueError: year must be a Common Era year from 1 to 9999, not 20000
+    ValueError: year must be a Common Era year from 1 to 2399, not 20000
     """
     year = require_year(name, value)
     if not FIRST_YEAR <= year <= LAST_YEAR:
@@ -56,7 +58,7 @@ def to_buddhist_era(year: int | dt.date) -> int:
     2568
     >>> to_buddhist_era(0)
     Traceback (most recent call last):
-    ValueError: year must be a Common Era year from 1 to 9999, not 0
+    ValueError: year must be a Common Era year from 1 to 2399, not 0
     """
     if isinstance(year, dt.date):
         return require_date("year", year).year + BUDDHIST_ERA_OFFSET
@@ -73,9 +75,9 @@ def from_buddhist_era(year: int) -> int:
     ValueError: BE 543 falls outside the years this library knows: BE 544 (CE 1) to BE 10542 (CE 9999)
     """
     buddhist = require_int("year", year)
-    if not FIRST_YEAR + BUDDHIST_ERA_OFFSET <= buddhist <= LAST_YEAR + BUDDHIST_ERA_OFFSET:
+    if not dt.MINYEAR + BUDDHIST_ERA_OFFSET <= buddhist <= dt.MAXYEAR + BUDDHIST_ERA_OFFSET:
         raise ValueError(
-            f"BE {shown(buddhist)} falls outside the years this library knows: BE {FIRST_YEAR + BUDDHIST_ERA_OFFSET} "
-            f"(CE {FIRST_YEAR}) to BE {LAST_YEAR + BUDDHIST_ERA_OFFSET} (CE {LAST_YEAR})"
+            f"BE {shown(buddhist)} falls outside the years this library knows: BE {dt.MINYEAR + BUDDHIST_ERA_OFFSET} "
+            f"(CE {dt.MINYEAR}) to BE {dt.MAXYEAR + BUDDHIST_ERA_OFFSET} (CE {dt.MAXYEAR})"
         )
     return buddhist - BUDDHIST_ERA_OFFSET

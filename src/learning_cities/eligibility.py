@@ -424,11 +424,11 @@ def _standing(city: City, net: Network, day: _Span) -> tuple[_Standing, str]:
         if joined.lo is not None and day.hi is not None and joined.lo > day.hi:
             return _Standing.NOT_YET, f"it joined on {joined.lo.isoformat()}"
         return _Standing.UNKNOWN, "it withdrew from the network in a year no source gives"
-    if left is not None and day.lo is not None and day.lo >= dt.date(left, 1, 1):
-        return _Standing.LEFT, f"it withdrew from the network in {left}"
     if joined.lo is not None and day.hi is not None and joined.lo > day.hi:
         when = f"on {joined.lo.isoformat()}" if joined.lo == joined.hi else f"in {city.joined}"
         return _Standing.NOT_YET, f"it joined {when}"
+    if left is not None and day.lo is not None and day.lo >= dt.date(left, 1, 1):
+        return _Standing.LEFT, f"it withdrew from the network in {left}"
     if joined.hi is not None and day.lo is not None and joined.hi <= day.lo:
         if left is None:
             return _Standing.MEMBER, _since_text(city, joined)
