@@ -287,12 +287,18 @@ def test_eligibility() -> None:
     assert data["city"] == "ie-cork"
     assert data["award"] == 2027
     assert data["eligible"] is report.eligible is False
-    assert data["call"] == report.call
+    assert data["call"] == report.call.id
     assert [r["outcome"] for r in data["results"]] == [r.outcome.value for r in report.results]
     for result in data["results"]:
         assert set(result) == {"criterion", "outcome", "reason", "source"}
+    assert (data["call_published"], data["caveats"]) == (False, list(report.caveats))
+    assert report.caveats
     text = ok("eligibility", "Cork", "--award", "2027")
     assert text.startswith("Cork (Ireland) for the 2027 UNESCO Learning City Award: not eligible\n")
+    assert f"  call: {report.call.id} (the latest known call; the one that applies is not yet published)\n" in text
+    for caveat in report.caveats:
+        assert f"  note: {caveat}\n" in text
+    assert "  call: award-2024\n" in ok("eligibility", "Cork", "--award", "2024")
     assert "Atlantis" in fails(1, "eligibility", "Atlantis", "--award", "2027")
     assert "2026" in fails(1, "eligibility", "Cork", "--award", "2026")
 

@@ -70,7 +70,8 @@ def test_members_bad_dates() -> None:
 
 def test_membership_report_matches_the_library() -> None:
     args: tuple[str, ...] = ("membership", "Nan", "--country", "TH", "--on", "2025-06-01", "--mayor-endorsed")
-    args += ("--national-commission-endorsed", "--commits-to-guiding-documents", "--population", "20000")
+    args += ("--national-commission-endorsed", "--commits-to-guiding-documents", "--track-record")
+    args += ("--population", "20000")
     data = ok_json(*args)
     application = lc.MembershipApplication(
         city="Nan",
@@ -79,17 +80,29 @@ def test_membership_report_matches_the_library() -> None:
         mayor_endorsed=True,
         national_commission_endorsed=True,
         commits_to_guiding_documents=True,
+        track_record=True,
         population=20_000,
     )
     report = lc.check_membership(application)
+    assert report.application == application
     assert data["eligible"] is report.eligible
-    assert data["call"] == report.call
+    assert data["call"] == report.call.id
     assert data["results"] == [
         {"criterion": r.criterion, "outcome": r.outcome.value, "reason": r.reason, "source": r.source}
         for r in report.results
     ]
-    assert data["application"]["submitted_on"] == "2025-06-01"
-    assert data["application"]["population"] == 20_000
+    assert data["application"] == {
+        "city": "Nan",
+        "country": "TH",
+        "submitted_on": "2025-06-01",
+        "mayor_endorsed": True,
+        "national_commission_endorsed": True,
+        "commits_to_guiding_documents": True,
+        "track_record": True,
+        "population": 20_000,
+    }
+    assert (data["member"], data["as_of"], data["call_published"]) == (None, "2025-06-01", report.call_published)
+    assert data["caveats"] == list(report.caveats)
     text = ok(*args)
     verdict = {True: "eligible", False: "not eligible", None: "cannot be decided from the data"}[report.eligible]
     assert text.startswith(f"Nan (TH) applying to join on 2025-06-01: {verdict}\n")
@@ -103,17 +116,25 @@ def test_membership_flags_left_out_are_unknown_and_no_flags_say_no() -> None:
     assert unset["mayor-endorsement"] == "unknown"
     refused = {r["criterion"]: r["outcome"] for r in ok_json(*base, "--no-mayor-endorsed")["results"]}
     assert refused["mayor-endorsement"] == "not met"
+    assert unset["track-record"] == "unknown"
+    for flag, outcome in (("--track-record", "met"), ("--no-track-record", "not met")):
+        given = {r["criterion"]: r["outcome"] for r in ok_json(*base, flag)["results"]}
+        assert given["track-record"] == outcome
     assert ok_json(*base, "--no-mayor-endorsed")["eligible"] is False
 
 
-def test_membership_of_a_member_is_judged_as_of_the_date() -> None:
+def test_membership_of_a_member_is_judged_as_of_the_date(net: lc.Network) -> None:
     data = ok_json("membership", "Bangkok", "--country", "TH", "--on", "2025-06-01")
     assert {r["criterion"]: r["outcome"] for r in data["results"]}["not-yet-member"] == "not met"
+    assert data["member"] == net.city("Bangkok").id
+    before = ok_json("membership", "Bangkok", "--country", "TH", "--on", "2023-05-01")  # before it joined in 2024
+    assert {r["criterion"]: r["outcome"] for r in before["results"]}["not-yet-member"] == "met"
 
 
 def test_membership_usage() -> None:
     fails(2, "membership", "Nan", "--on", "2025-06-01")  # no --country
     fails(2, "membership", "Nan", "--country", "TH")  # no --on
+    assert "blank" in fails(2, "membership", " ", "--country", "TH", "--on", "2025-06-01")
     base = ("membership", "Nan", "--country", "TH", "--on", "2025-06-01")
     assert "whole number" in fails(2, *base, "--population", "many")
     assert "Buddhist Era" in fails(2, "membership", "Nan", "--country", "TH", "--on", "2568-06-01")

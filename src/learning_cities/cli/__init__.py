@@ -115,6 +115,7 @@ def _membership(net: Network, args: argparse.Namespace, today: dt.date) -> comma
         mayor_endorsed=args.mayor_endorsed,
         national_commission_endorsed=args.national_commission_endorsed,
         commits_to_guiding_documents=args.commits_to_guiding_documents,
+        track_record=args.track_record,
         population=args.population,
     )
     return commands.membership(net, application)
@@ -211,6 +212,7 @@ def _add_arguments(name: str, sub: argparse.ArgumentParser) -> None:
             ("mayor-endorsed", "the mayor endorses the application"),
             ("national-commission-endorsed", "the National Commission for UNESCO endorses it"),
             ("commits-to-guiding-documents", "the city commits to the Beijing Declaration and the Key Features"),
+            ("track-record", "the city has a track record of good policy and practice in lifelong learning"),
         ):
             sub.add_argument(f"--{flag}", action=argparse.BooleanOptionalAction, default=None, help=f"whether {what}")
         sub.add_argument("--population", type=read_count, metavar="N", help="the city's population")

@@ -164,8 +164,13 @@ class AwardEligibility:
 class MembershipEligibility:
     """Whether a city may apply to join, on the date it applies."""
 
-    application: MembershipApplication
     report: EligibilityReport
+
+    @property
+    def application(self) -> MembershipApplication:
+        """The application the report judged."""
+        assert self.report.application is not None, "a membership report carries its application"
+        return self.report.application
 
 
 @attrs.frozen
@@ -220,7 +225,7 @@ def summary(net: Network, today: dt.date) -> Summary:
         coverage=coverage(net),
         regions=tuple(regions),
         awards=net.awards,
-        next_award=award_schedule().next_award(after=today),
+        next_award=award_schedule(net).next_award(after=today),
     )
 
 
@@ -248,7 +253,7 @@ def cohort(net: Network, year: int) -> CohortReport:
 
 def awards(net: Network, year: int | None, today: dt.date) -> Awards | AwardEdition | ProjectedAward:
     """Every edition (``year`` is ``None``), or one: held, or projected by the rule in force."""
-    schedule = award_schedule()
+    schedule = award_schedule(net)
     upcoming = schedule.next_award(after=today)
     if year is None:
         return Awards(net.awards, upcoming)
@@ -261,7 +266,7 @@ def awards(net: Network, year: int | None, today: dt.date) -> Awards | AwardEdit
 
 def next_award(net: Network, after: dt.date) -> NextAward:
     """The first award cycle conferred after ``after``."""
-    return NextAward(after, award_schedule().next_award(after=after))
+    return NextAward(after, award_schedule(net).next_award(after=after))
 
 
 def award_eligibility(net: Network, name: str, year: int) -> AwardEligibility:
@@ -272,7 +277,7 @@ def award_eligibility(net: Network, name: str, year: int) -> AwardEligibility:
 
 def membership(net: Network, application: MembershipApplication) -> MembershipEligibility:
     """The membership eligibility report of an application, judged on its submission date."""
-    return MembershipEligibility(application, check_membership(application, network=net))
+    return MembershipEligibility(check_membership(application, network=net))
 
 
 def members(net: Network, on: dt.date, today: dt.date | None = None) -> Members:

@@ -85,6 +85,7 @@ _ENGLISH: Final[dict[str, str]] = {
     "label.host": "host",
     "label.theme": "theme",
     "label.event": "event",
+    "label.note": "note",
     # summary
     "summary.title": "UNESCO Global Network of Learning Cities: data as of {date}",
     "summary.records": (
@@ -151,6 +152,7 @@ _ENGLISH: Final[dict[str, str]] = {
     "eligibility.title": "{city} ({country}) for the {year} UNESCO Learning City Award: {verdict}",
     "membership.title": "{city} ({country}) applying to join on {date}: {verdict}",
     "eligibility.reasons": "",
+    "eligibility.assumed": "{call} (the latest known call; the one that applies is not yet published)",
     # members on a date
     "members.title": "Members on {date}: {count} dated members",
     "members.since": "since {date}",
@@ -218,6 +220,7 @@ _THAI: Final[dict[str, str]] = {
     "label.host": "เจ้าภาพ",
     "label.theme": "หัวข้อ",
     "label.event": "งาน",
+    "label.note": "หมายเหตุ",
     "summary.title": "เครือข่ายเมืองแห่งการเรียนรู้ระดับโลกของยูเนสโก: ข้อมูล ณ {date}",
     "summary.records": (
         "ระเบียนที่คงสถานะ {active} รายการ ใน {countries} ประเทศ: ระบุวันที่เป็นสมาชิกได้ {dated} เมือง "
@@ -278,6 +281,7 @@ _THAI: Final[dict[str, str]] = {
     "eligibility.title": "{city} ({country}) สำหรับรางวัลเมืองแห่งการเรียนรู้ของยูเนสโก {year}: {verdict}",
     "membership.title": "{city} ({country}) สมัครเข้าร่วมเมื่อ {date}: {verdict}",
     "eligibility.reasons": "(เหตุผลและหลักเกณฑ์แสดงเป็นภาษาอังกฤษตามข้อมูลต้นฉบับ)",
+    "eligibility.assumed": "{call} (ประกาศล่าสุดที่ทราบ; ประกาศที่ใช้จริงยังไม่เผยแพร่)",
     "members.title": "สมาชิก ณ {date}: ระบุวันที่ได้ {count} เมือง",
     "members.since": "ตั้งแต่ {date}",
     "members.undated": "ระเบียนที่คงสถานะแต่ไม่ทราบวันที่ แสดงแยก (เป็นสมาชิกในปัจจุบัน ไม่มีแหล่งใดระบุวันที่): {count}",

@@ -56,11 +56,19 @@ def _cycle(cycle: AwardCycle) -> dict[str, Any]:
     }
 
 
-def _results(report: EligibilityReport) -> list[dict[str, Any]]:
-    return [
-        {"criterion": r.criterion, "outcome": r.outcome.value, "reason": r.reason, "source": r.source}
-        for r in report.results
-    ]
+def _report(report: EligibilityReport) -> dict[str, Any]:
+    """What every eligibility report carries: the call used, the verdict, each criterion."""
+    return {
+        "call": report.call.id,
+        "call_published": report.call_published,
+        "as_of": _iso(report.as_of),
+        "eligible": report.eligible,
+        "results": [
+            {"criterion": r.criterion, "outcome": r.outcome.value, "reason": r.reason, "source": r.source}
+            for r in report.results
+        ],
+        "caveats": list(report.caveats),
+    }
 
 
 def _city_row(city: City) -> dict[str, Any]:
@@ -179,22 +187,16 @@ def _(result: NextAward) -> Any:
 
 @to_json.register
 def _(result: AwardEligibility) -> Any:
-    return {
-        "city": result.city.id,
-        "award": result.year,
-        "call": result.report.call,
-        "eligible": result.report.eligible,
-        "results": _results(result.report),
-    }
+    return {"city": result.city.id, "award": result.year, **_report(result.report)}
 
 
 @to_json.register
 def _(result: MembershipEligibility) -> Any:
+    city = result.report.city
     return {
         "application": _application(result),
-        "call": result.report.call,
-        "eligible": result.report.eligible,
-        "results": _results(result.report),
+        "member": city.id if isinstance(city, City) else None,
+        **_report(result.report),
     }
 
 

@@ -136,13 +136,16 @@ def _sources(sources: Iterable[str], m: Messages) -> Iterator[str]:
 
 
 def _report(report: EligibilityReport, m: Messages) -> Iterator[str]:
-    yield f"  {m('label.call')}: {report.call}"
+    call = report.call.id if report.call_published else m("eligibility.assumed", call=report.call.id)
+    yield f"  {m('label.call')}: {call}"
     note = m("eligibility.reasons")
     if note:
         yield f"  {note}"
     for result in report.results:
         yield f"  [{m(f'outcome.{result.outcome.value}')}] {result.criterion}: {result.reason}"
         yield f"      {m('label.source')}: {result.source}"
+    for caveat in report.caveats:
+        yield f"  {m('label.note')}: {caveat}"
 
 
 def _verdict(report: EligibilityReport, m: Messages) -> str:
