@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import json
 
+import attrs
 import pytest
 
 import learning_cities as lc
@@ -231,3 +232,35 @@ def test_every_command_runs_in_both_renderers() -> None:
             assert (status, err) == (0, ""), args
             assert out.strip()
         assert json.loads(ok(*args, "--json")) is not None
+
+
+# -- every shape of record the renderers meet ---------------------------------------------
+
+
+def test_city_aliases_and_conflicts(net: lc.Network) -> None:
+    hangzhou = net.city("Hangzhou")
+    text = ok("city", "Hangzhou")
+    for conflict in hangzhou.conflicts:
+        assert f"  conflict:       {conflict}\n" in text
+    santiago = net.city("mx-santiago-nuevo-leon")
+    assert f"  also called:    {'; '.join(santiago.aliases)}\n" in ok("city", santiago.id)
+
+
+def test_renderers_on_records_the_data_does_not_hold_yet(net: lc.Network) -> None:
+    """A conference planned for a year only, a complete cohort, a withdrawal with no year."""
+    en = Messages("en")
+    planned = attrs.evolve(net.conference(7), planned_month=None)
+    assert render_text.conference_line(planned, en).endswith(", host not yet known, planned for 2027")
+    one_day = attrs.evolve(net.conference(1), end=net.conference(1).start)
+    assert render_text.conference_line(one_day, en).endswith("Beijing, China, 2013-10-21")
+    summary = commands.summary(net, dt.date(2025, 1, 1))
+    complete = next(row for row in summary.coverage if row.year == 2022)
+    assert complete.reported is not None
+    complete = attrs.evolve(complete, held=complete.reported)
+    text = render_text.render(attrs.evolve(summary, coverage=(complete,)), en)
+    assert "  complete cohorts: 2022; a dash means UNESCO gave no count\n" in text
+    left = attrs.evolve(net.city("Laâyoune"), status_changed=None)
+    text = render_text.render(commands.CityReport(left, ()), en)
+    assert "  in network:     from 2020-09-23 until it withdrew\n" in text
+    assert "  status:         withdrawn\n" in text
+    assert "Laâyoune (Morocco)  [withdrawn]\n" in render_text.render(commands.SearchResult("x", (left,)), en)

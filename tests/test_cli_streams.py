@@ -59,6 +59,22 @@ def test_ascii_stream_in_process() -> None:
     assert stream.errors == "strict"  # not reconfigured
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("summary",),
+        ("--lang", "th", "members", "--on", "2024-02-14"),
+        ("country", "TH"),
+        ("membership", "ขอนแก่น", "--country", "ไทย", "--on", "2025-06-01"),
+    ],
+)
+def test_ascii_console_json_of_any_command_is_valid(args: tuple[str, ...]) -> None:
+    result = run(*args, "--json", env=ASCII, encoding="ascii")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.isascii()
+    assert json.loads(result.stdout)
+
+
 def test_ascii_console_json_is_valid_and_text_does_not_crash() -> None:
     """``LC_ALL=C PYTHONIOENCODING=ascii python -m learning_cities city Bangkok --json``."""
     result = run("city", "Bangkok", "--json", env=ASCII, encoding="ascii")

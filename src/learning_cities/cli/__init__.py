@@ -28,6 +28,7 @@ from typing import IO, Any
 
 from .. import load
 from .._checks import require_str
+from .._repr import shown
 from ..eligibility import MembershipApplication
 from ..exports import COLUMNS
 from ..network import Network
@@ -72,7 +73,7 @@ examples:
   learning-cities summary --json           any command: machine-readable JSON
   learning-cities --lang th city Bangkok   Thai labels, Thai names, Buddhist Era years
   learning-cities --be cohort 2567         years and dates given in the Buddhist Era
-  learning-cities cohort "{BE_MARK} 2567"       the same, marked in Thai
+  learning-cities cohort "{BE_MARK} 2567"        the same, marked in Thai
 
 Years and dates are Common Era unless --be is given or the year is marked {BE_MARK};
 with --lang th a year from 2400 on is read as Buddhist Era.
@@ -86,7 +87,7 @@ Runner = Callable[[Network, argparse.Namespace, dt.date], Any]
 def _positive(text: str) -> int:
     number = read_count(text)
     if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {shown(text)}")
     return number
 
 

@@ -1,7 +1,7 @@
 """The command line's words, one table per language: adding a language is a data edit.
 
-Each table maps a message key to a :meth:`str.format` template. A table that lacks a key
-falls back to English, and the tests check that every table has every English key.
+Each table maps a message key to a :meth:`str.format` template; every table has every key
+(the tests check it against English).
 ``era_offset`` is the number of years to add to a Common Era year for the years shown
 (543 for the Thai Buddhist Era), and ``ordinal`` writes the numbers of editions and
 conferences (English picks a suffix by the ``ordinal.*`` keys).
@@ -19,6 +19,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from typing import Any, Final
+
+from .._repr import shown
 
 __all__ = ["LANGUAGES", "MESSAGES", "Messages"]
 
@@ -288,7 +290,7 @@ _THAI: Final[dict[str, str]] = {
     "members.reconcile": "วันนี้ ({date}): ระบุวันที่ได้ {dated} + ไม่ทราบวันที่ {undated} = ระเบียนที่คงสถานะ {active}",
 }
 
-#: Message tables by language tag; English is complete, others fall back to it key by key.
+#: Message tables by language tag, each with every key.
 MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {"en": _ENGLISH, "th": _THAI}
 #: The languages ``--lang`` takes.
 LANGUAGES: Final[tuple[str, ...]] = tuple(MESSAGES)
@@ -308,7 +310,7 @@ class Messages:
 
     def __init__(self, lang: str) -> None:
         if lang not in MESSAGES:
-            raise ValueError(f"no messages for language {lang!r}; languages: {', '.join(LANGUAGES)}")
+            raise ValueError(f"no messages for language {shown(lang)}; languages: {', '.join(LANGUAGES)}")
         self.lang = lang
         self._table = MESSAGES[lang]
         #: Years added to a Common Era year for the years this language shows (543 in Thai).
@@ -316,10 +318,7 @@ class Messages:
 
     def __call__(self, key: str, **values: Any) -> str:
         """The message ``key`` filled with ``values``."""
-        template = self._table.get(key)
-        if template is None:
-            template = _ENGLISH[key]
-        return template.format(**values)
+        return self._table[key].format(**values)
 
     def year(self, year: int | None) -> str:
         """A Common Era year written in this language's era; ``None`` is unknown."""
