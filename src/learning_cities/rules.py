@@ -56,6 +56,7 @@ __all__ = [
     "encode",
     "membership_call",
     "parse",
+    "read_text",
     "rule",
     "rules_for",
     "table",
@@ -459,6 +460,15 @@ def _records(data: dict[str, Any], key: str, kind: type[_Record], file: str) -> 
     return tuple(records)
 
 
+def read_text() -> str:
+    """The packaged rules file's text, read through :mod:`importlib.resources`.
+
+    >>> read_text().startswith("{")
+    True
+    """
+    return files(DATA_PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8")
+
+
 @functools.lru_cache(maxsize=1)
 def table() -> RuleTable:
     """The packaged rules, read on first use (and cached).
@@ -466,7 +476,7 @@ def table() -> RuleTable:
     >>> len(table().rules) >= 10
     True
     """
-    return parse(files(DATA_PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8"))
+    return parse(read_text())
 
 
 if TYPE_CHECKING:
