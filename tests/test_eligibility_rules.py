@@ -333,7 +333,7 @@ class TestRecordFields:
         with pytest.raises(ValueError, match="text must not be blank"):
             attrs.evolve(track, text="  ")
         with pytest.raises(TypeError, match="applies_to must be a tuple of str"):
-            attrs.evolve(track, applies_to=["call-2025"])
+            attrs.evolve(track, applies_to=["call-2025"])  # type: ignore[arg-type]
 
     def test_a_yearly_window_stays_in_one_year(self) -> None:
         with pytest.raises(ValueError, match="same year"):
