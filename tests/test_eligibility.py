@@ -92,12 +92,13 @@ class TestBristol:
         assert "a member since 2016 (on a day no source gives)" in result.reason
 
     def test_before_and_after_its_join_year(self) -> None:
-        assert _member(city="Bristol", country="GB", submitted_on=D(2015, 3, 15)).result(
-            "not-yet-member"
-        ).outcome is MET
-        assert _member(city="Bristol", country="GB", submitted_on=D(2019, 3, 15)).result(
-            "not-yet-member"
-        ).outcome is NOT_MET
+        assert (
+            _member(city="Bristol", country="GB", submitted_on=D(2015, 3, 15)).result("not-yet-member").outcome is MET
+        )
+        assert (
+            _member(city="Bristol", country="GB", submitted_on=D(2019, 3, 15)).result("not-yet-member").outcome
+            is NOT_MET
+        )
 
     def test_its_own_award_proves_its_membership_by_the_deadline(self) -> None:
         # 31 Aug 2016 is before 31 Dec 2016, but only members receive the award
@@ -137,7 +138,9 @@ class TestLaayoune:
     def test_an_application_after_it_left(self) -> None:
         result = _member(city="Laâyoune", country="MA", submitted_on=D(2021, 10, 1)).result("not-yet-member")
         assert result.outcome is MET
-        assert result.reason == "Laâyoune (Morocco) was no longer a member on 2021-10-01: it withdrew from the network in 2020."
+        assert result.reason == (
+            "Laâyoune (Morocco) was no longer a member on 2021-10-01: it withdrew from the network in 2020."
+        )
 
     def test_an_application_before_it_joined(self) -> None:
         result = _member(city="Laâyoune", country="MA", submitted_on=D(2020, 3, 15)).result("not-yet-member")
@@ -392,7 +395,9 @@ class TestTrackRecord:
         result = report.result("track-record")
         assert result.outcome is UNKNOWN
         assert "track record of good policy and practice in lifelong learning" in result.reason
-        assert result.source == "https://uil.unesco.org/unesco-global-network-learning-cities-77-new-members-44-countries"
+        assert (
+            result.source == "https://uil.unesco.org/unesco-global-network-learning-cities-77-new-members-44-countries"
+        )
         assert report.eligible is None
 
     def test_stated_either_way(self) -> None:
@@ -442,9 +447,7 @@ class TestApplicationArguments:
         with pytest.raises(TypeError):
             _application(**changes)
 
-    @pytest.mark.parametrize(
-        "changes", [{"population": -1}, {"population": 10**11}, {"city": "  "}, {"country": ""}]
-    )
+    @pytest.mark.parametrize("changes", [{"population": -1}, {"population": 10**11}, {"city": "  "}, {"country": ""}])
     def test_bad_values_are_refused(self, changes: dict[str, object]) -> None:
         with pytest.raises(ValueError):  # noqa: PT011 - each message is checked in the hypothesis tests
             _application(**changes)
@@ -585,7 +588,68 @@ class TestNetworkArgument:
 
     def test_a_city_of_another_network_is_no_member_here(self, net: lc.Network) -> None:
         other = _network_without(2024)
-        stranger = lc.City(id="xx-nowhere", name="Nowhere", country=net.country("TH"), region=lc.Region.ASIA_PACIFIC, joined=2024)
+        stranger = lc.City(
+            id="xx-nowhere", name="Nowhere", country=net.country("TH"), region=lc.Region.ASIA_PACIFIC, joined=2024
+        )
         report = lc.check_award_eligibility(stranger, 2027, network=other)
         assert report.eligible is False
         assert report.city == "Nowhere"
+
+
+# -- withdrawals in time, on networks where a city left (the packaged data has one, in 2020) --
+
+
+def _network_where(city_id: str, **changes: object) -> lc.Network:
+    import attrs
+
+    records = _load.parse(_load.read_text())
+    records["cities"] = tuple(attrs.evolve(c, **changes) if c.id == city_id else c for c in records["cities"])
+    return lc.Network(**records)
+
+
+WITHDRAWN = lc.MembershipStatus.WITHDRAWN
+
+
+class TestWithdrawalInTime:
+    def test_a_member_until_it_left(self) -> None:
+        net = _network_where("th-bangkok", status=WITHDRAWN, status_changed=2026)
+        report = lc.check_award_eligibility("Bangkok", 2024, network=net)
+        result = report.result("award-members-only")
+        assert result.outcome is MET
+        assert result.reason.endswith("a member since 2024-02-14, until it withdrew in 2026.")
+        # the 2027 deadline may fall before or after 1 Jan 2026
+        later = lc.check_award_eligibility("Bangkok", 2027, network=net).result("award-members-only")
+        assert later.outcome is UNKNOWN
+        assert "until it withdrew in 2026" in later.reason
+        assert " is a member" not in later.reason
+
+    def test_a_withdrawal_in_a_year_no_source_gives(self) -> None:
+        net = _network_where("th-bangkok", status=WITHDRAWN, status_changed=None)
+        before = lc.check_membership(_application(city="Bangkok", submitted_on=D(2023, 4, 15)), network=net)
+        assert before.result("not-yet-member").outcome is MET
+        after = lc.check_membership(_application(city="Bangkok", submitted_on=D(2025, 6, 1)), network=net)
+        result = after.result("not-yet-member")
+        assert result.outcome is UNKNOWN
+        assert "withdrew from the network in a year no source gives" in result.reason
+
+    def test_an_undated_city_that_left(self) -> None:
+        net = _network_where("gr-edessa", status=WITHDRAWN, status_changed=2026)
+        report = lc.check_award_eligibility("Edessa", 2024, network=net)
+        assert report.result("award-members-only").outcome is UNKNOWN
+        months = report.result("award-membership-12-months")
+        assert months.outcome is UNKNOWN
+        assert "so when more than 12 months of membership is unknown" in months.reason
+
+    def test_the_question_names_a_member_city(self) -> None:
+        report = _member(city="Khon Kaen", submitted_on=D(2019, 3, 15))
+        assert report.question == "May Khon Kaen (Thailand) apply to join the network on 2019-03-15?"
+
+
+def test_dates_near_the_end_of_the_calendar_do_not_overflow() -> None:
+    from learning_cities.eligibility import _plus
+
+    assert _plus(D(9999, 6, 1), 0, 12, 1) == dt.date.max
+    assert _plus(D(9999, 12, 31), 0, 0, 1) == dt.date.max
+    assert _plus(D(2024, 2, 29), 1, 0, 0) == D(2025, 2, 28)
+    assert _plus(D(2024, 1, 31), 0, 1, 0) == D(2024, 2, 29)
+    assert _plus(None, 1, 0, 0) is None

@@ -47,14 +47,14 @@ def _tool() -> ModuleType:
 class TestPackagedTable:
     def test_it_is_what_the_build_makes_of_the_reference_tables(self) -> None:
         build = _tool()
-        packaged = rules.files(rules.DATA_PACKAGE).joinpath(rules.DATA_FILE).read_text(encoding="utf-8")
+        packaged = rules.read_text()
         assert packaged == build.render(build.build()), "run: python tools/build_rules.py"
         assert build.main(["--check"]) == 0
 
     def test_every_rule_row_is_a_rule(self) -> None:
         rows = reference_rows("curated/rules.csv")
         assert [row["id"] for row in rows] == [rule.id for rule in RULES]
-        for row, rule in zip(rows, RULES):
+        for row, rule in zip(rows, RULES, strict=True):
             assert rule.source == row["source_url"]
             assert rule.threshold == (int(row["threshold"]) if row["threshold"] else None)
 
@@ -89,7 +89,7 @@ class TestPackagedTable:
 
     def test_the_module_constants_are_the_table(self) -> None:
         table = rules.table()
-        assert (MEMBERSHIP_CALLS, AWARD_CALLS, RULES) == (table.membership_calls, table.award_calls, table.rules)
+        assert (table.membership_calls, table.award_calls, table.rules) == (MEMBERSHIP_CALLS, AWARD_CALLS, RULES)
         with pytest.raises(AttributeError, match="NO_SUCH"):
             rules.NO_SUCH  # noqa: B018
 
@@ -176,7 +176,7 @@ class TestCodec:
 
 class TestParse:
     def test_the_packaged_text(self) -> None:
-        text = rules.files(rules.DATA_PACKAGE).joinpath(rules.DATA_FILE).read_text(encoding="utf-8")
+        text = rules.read_text()
         assert rules.parse(text) == rules.table()
 
     @pytest.mark.parametrize(
@@ -306,9 +306,7 @@ class TestRegistry:
         population = attrs.evolve(
             rules.rule("minimum-population"), threshold=50_000, text="At least 50,000 inhabitants."
         )
-        months = attrs.evolve(
-            rules.rule("award-membership-12-months"), threshold=36, text="More than 36 months."
-        )
+        months = attrs.evolve(rules.rule("award-membership-12-months"), threshold=36, text="More than 36 months.")
         changed = tuple(
             {"minimum-population": population, "award-membership-12-months": months}.get(r.id, r) for r in table.rules
         )
@@ -327,3 +325,20 @@ class TestRegistry:
         app = lc.MembershipApplication(city="Nan", country="TH", submitted_on=D(2025, 6, 1))
         with pytest.raises(DataError, match="needs a threshold in inhabitants"):
             lc.check_membership(app)
+
+
+class TestRecordFields:
+    def test_blank_and_wrong_texts(self) -> None:
+        track = rules.rule("track-record")
+        with pytest.raises(ValueError, match="text must not be blank"):
+            attrs.evolve(track, text="  ")
+        with pytest.raises(TypeError, match="applies_to must be a tuple of str"):
+            attrs.evolve(track, applies_to=["call-2025"])  # type: ignore[arg-type]
+
+    def test_a_yearly_window_stays_in_one_year(self) -> None:
+        with pytest.raises(ValueError, match="same year"):
+            attrs.evolve(rules.membership_call("regulations-2018"), closes=D(2020, 4, 30))
+
+    def test_a_window_in_a_year_outside_the_calendar(self) -> None:
+        with pytest.raises(ValueError, match="has no window in 0"):
+            rules.membership_call("regulations-2018").window(0)

@@ -193,7 +193,7 @@ class AwardSchedule:
         raise UnknownAwardError(year, [c.year for c in near], self._describe())
 
     def _last_before(self, year: int) -> AwardCycle | None:
-        first, edition = self._first_projected()
+        first, _ = self._first_projected()
         if first < year:
             last = min(first + (year - 1 - first) // self.interval * self.interval, LAST_YEAR)
             return next(self._iter(last, last), None)

@@ -34,7 +34,8 @@ def calendar_year(name: str, value: object) -> int:
     """``value`` as a Common Era year from 1 to 2399, after the Buddhist Era guard.
 
     The check every year argument of the award schedule and the eligibility checks goes
-    through: :class:`TypeError` for a non-int (or a bool), :class:`BuddhistEraError` for
+    through: :class:`TypeError` for a non-int (or a bool),
+    :class:`~learning_cities.errors.BuddhistEraError` for
     2400 to 10542 (BE 10542 is CE 9999, the last year of :class:`datetime.date`), and
     :class:`ValueError` naming the value for any other year.
 

@@ -28,7 +28,7 @@ import datetime as dt
 import enum
 import html
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
 
@@ -42,11 +42,11 @@ from .network import Network
 from .rules import AwardCall, MembershipCall, NoCheckError, Rule, rules_for, table
 
 __all__ = [
-    "MAX_POPULATION",
     "CriterionResult",
     "EligibilityReport",
     "MembershipApplication",
     "Outcome",
+    "RuleCheck",
     "check_award_eligibility",
     "check_for",
     "check_membership",
@@ -271,6 +271,13 @@ Q = TypeVar("Q")
 Check = Callable[[Rule, Q], CriterionResult]
 
 
+class RuleCheck(Protocol):
+    """A registered check: it judges one rule for one question (an application or a candidacy)."""
+
+    def __call__(self, rule: Rule, question: Any, /) -> CriterionResult:
+        """The result of ``rule`` for ``question``."""
+
+
 class _Registry(Generic[Q]):
     """Checks by rule id, for one kind of question."""
 
@@ -323,7 +330,7 @@ _MEMBERSHIP: _Registry[_Applicant] = _Registry()
 _AWARD: _Registry[_Candidate] = _Registry()
 
 
-def check_for(rule_id: str) -> Callable[..., CriterionResult]:
+def check_for(rule_id: str) -> RuleCheck:
     """The check registered for a rule id; :class:`~learning_cities.rules.NoCheckError` if none.
 
     >>> check_for("minimum-population").__name__

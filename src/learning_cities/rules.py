@@ -26,7 +26,7 @@ import re
 import sys
 import types
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
@@ -56,6 +56,7 @@ __all__ = [
     "encode",
     "membership_call",
     "parse",
+    "read_text",
     "rule",
     "rules_for",
     "table",
@@ -371,7 +372,13 @@ def _tuple_of_str(value: object) -> tuple[object, ...]:
     return tuple(value)
 
 
-def decode(kind: type[_Record], record: object) -> _Record:
+@overload
+def decode(kind: type[Rule], record: object) -> Rule: ...
+@overload
+def decode(kind: type[MembershipCall], record: object) -> MembershipCall: ...
+@overload
+def decode(kind: type[AwardCall], record: object) -> AwardCall: ...
+def decode(kind: type[Any], record: object) -> Any:
     """A ``kind`` record (:class:`Rule`, :class:`MembershipCall` or :class:`AwardCall`) from JSON data.
 
     The fields and their types come from the class; missing or unknown keys and wrong
@@ -394,6 +401,11 @@ def decode(kind: type[_Record], record: object) -> _Record:
             continue
         values[name] = _decoder(field.type)(record[name])
     return kind(**values)
+
+
+def _decode(kind: type[_Record], record: object) -> _Record:
+    found: _Record = decode(kind, record)
+    return found
 
 
 def encode(record: Rule | MembershipCall | AwardCall) -> dict[str, object]:
@@ -441,11 +453,20 @@ def _records(data: dict[str, Any], key: str, kind: type[_Record], file: str) -> 
     records = []
     for index, row in enumerate(rows):
         try:
-            records.append(decode(kind, row))
+            records.append(_decode(kind, row))
         except (TypeError, ValueError) as error:
             name = row.get("id") if isinstance(row, dict) else None
             raise DataError(file, f"{key}[{index}] {shown(name)}", str(error)) from None
     return tuple(records)
+
+
+def read_text() -> str:
+    """The packaged rules file's text, read through :mod:`importlib.resources`.
+
+    >>> read_text().startswith("{")
+    True
+    """
+    return files(DATA_PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8")
 
 
 @functools.lru_cache(maxsize=1)
@@ -455,7 +476,7 @@ def table() -> RuleTable:
     >>> len(table().rules) >= 10
     True
     """
-    return parse(files(DATA_PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8"))
+    return parse(read_text())
 
 
 if TYPE_CHECKING:
