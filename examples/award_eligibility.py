@@ -1,10 +1,12 @@
 """May these cities apply for the UNESCO Learning City Award? A checker for a list of cities.
 
 For each city, :func:`learning_cities.check_award_eligibility` judges every criterion of the
-award call that applies to the year (the published call, or the latest known one for a
-year whose call is not out yet), and says for each one whether it is met, not met or
-unknown, the facts it used, and the rule's source. A name that is no member is reported,
-with the closest member's name, instead of stopping the run.
+award call that applies to the year, as of that call's deadline (the published call, or
+the latest known one for a year whose call is not out yet), and says for each one whether
+it is met, not met or unknown, the facts it used, and the rule's source. Where the call is
+not published, a criterion its deadline decides is unknown, and its reason names the day
+from which it would be met; the report's caveats say why, once. A name that is no member is
+reported, with the closest member's name, instead of stopping the run.
 
 Usage::
 
@@ -20,7 +22,7 @@ import textwrap
 
 import learning_cities as lc
 
-SAMPLE = ("Cork", "Khon Kaen", "Medellín", "Bangkok", "Kon Kaen")
+SAMPLE = ("Cork", "Khon Kaen", "Medellín", "Bangkok", "Rayong", "Laâyoune", "Kon Kaen")
 
 VERDICT = {True: "eligible", False: "not eligible", None: "undecided (some criteria cannot be decided from the data)"}
 
@@ -70,9 +72,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"(data as of {net.data_as_of.isoformat()})")
 
     reports = check(args.cities, cycle.year)
+    # the caveats (an unpublished call, a deadline no source gives) are the same for every city
+    for caveat in reports[0][1].caveats if reports else ():
+        print(textwrap.fill(f"Note: {caveat}", width=100, subsequent_indent="      "))
     for city, report in reports:
         print()
-        print(f"{city}: {VERDICT[report.eligible].upper()}  (rules of the call {report.call!r})")
+        as_of = f", as of {report.as_of.isoformat()}" if report.as_of else ""
+        print(f"{city}: {VERDICT[report.eligible].upper()}  (rules of the call {report.call.id!r}{as_of})")
         for result in report.results:
             print(f"  [{result.outcome.value:>7}] {result.criterion}")
             print(textwrap.fill(result.reason, width=100, initial_indent=" " * 12, subsequent_indent=" " * 12))

@@ -2,31 +2,79 @@
 
 The UNESCO Learning City Award was biennial (2015, 2017, 2019, 2021). From the 2024 call
 UNESCO calls it triennial, conferred at the International Conference on Learning Cities,
-the 7th of which is planned for June 2027. :func:`award_schedule` answers from the
-packaged editions and projects later ones every three years, saying which is which;
+the 7th of which is planned for June 2027. :func:`award_schedule` answers from a network's
+editions and projects later ones every three years, saying which is which;
 :meth:`AwardSchedule.biennial` is the pure every-two-years rule, for what-if questions.
+
+Years are Common Era years from 1 to 2399: a Buddhist Era year (2400 to 10542) raises
+:class:`~learning_cities.errors.BuddhistEraError` naming the Common Era year, and any other
+year :class:`ValueError`, so every question is answered in bounded time.
 
 >>> import learning_cities as lc
 >>> from datetime import date
 >>> cycle = lc.award_schedule().next_award(after=date(2025, 1, 1))
 >>> cycle.year, cycle.edition, cycle.projected, cycle.conference.number
 (2027, 6, True, 7)
+>>> lc.award_schedule().cycle(2570)
+Traceback (most recent call last):
+learning_cities.errors.BuddhistEraError: year 2570 looks like a Buddhist Era year; ... = 2027 ...
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._checks import require_date, require_instance, require_int
+from ._repr import shown
+from .calendars import FIRST_YEAR, LAST_YEAR, calendar_year
 from .errors import UnknownAwardError
 from .model import Conference
-from .rules import AWARD_CALLS, AwardCall
+from .rules import AwardCall, table
 
-__all__ = ["TRIENNIAL_FROM", "AwardCycle", "AwardSchedule", "award_schedule"]
+if TYPE_CHECKING:
+    from .network import Network
+
+__all__ = ["TRIENNIAL_FROM", "TRIENNIAL_INTERVAL", "AwardCycle", "AwardSchedule", "award_schedule"]
 
 #: The first edition UNESCO's call describes as triennial.
 TRIENNIAL_FROM = 2024
+#: The cadence in force from :data:`TRIENNIAL_FROM`, in years.
+TRIENNIAL_INTERVAL = 3
+
+
+def _year_field(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    calendar_year(attribute.name, value)
+
+
+def _optional_year_field(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        calendar_year(attribute.name, value)
+
+
+def _positive_field(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if require_int(attribute.name, value) < 1:
+        raise ValueError(f"{attribute.name} must be 1 or more, not {shown(value)}")
+
+
+def _instance_field(kind: type, *, optional: bool = False) -> Any:
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not (optional and value is None):
+            require_instance(attribute.name, value, kind)
+
+    return validate
+
+
+def _tuple_field(kind: type) -> Any:
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        items: tuple[object, ...] = require_instance(attribute.name, value, tuple)
+        for index, item in enumerate(items):
+            require_instance(f"{attribute.name}[{index}]", item, kind)
+
+    return validate
 
 
 @attrs.frozen
@@ -35,39 +83,61 @@ class AwardCycle:
 
     ``rule`` names what produced it: ``"held"``, ``"triennial"`` or ``"biennial"``.
     ``call`` holds the application dates known for a held edition.
+
+    >>> import learning_cities as lc
+    >>> lc.award_schedule().cycle(2024)
+    AwardCycle(year=2024, edition=5, projected=False, rule='held')
     """
 
-    year: int
-    edition: int
-    projected: bool
-    conference: Conference | None
-    rule: str
-    call: AwardCall | None = None
+    year: int = attrs.field(validator=_year_field)
+    edition: int = attrs.field(validator=_positive_field)
+    projected: bool = attrs.field(validator=_instance_field(bool))
+    conference: Conference | None = attrs.field(validator=_instance_field(Conference, optional=True), repr=False)
+    rule: str = attrs.field(validator=_instance_field(str))
+    call: AwardCall | None = attrs.field(default=None, validator=_instance_field(AwardCall, optional=True), repr=False)
 
     @property
     def date(self) -> dt.date | None:
-        """The day the award is conferred (its conference's first day), where known."""
+        """The day the award is conferred (its conference's first day), where known.
+
+        >>> import learning_cities as lc
+        >>> lc.award_schedule().cycle(2024).date
+        datetime.date(2024, 12, 3)
+        """
         return None if self.conference is None else self.conference.start
 
 
-def _require_year(name: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int (a year), not {type(value).__name__}: {value!r}")
-    return value
+def _held_in_order(instance: AwardSchedule, attribute: attrs.Attribute[Any], value: tuple[AwardCycle, ...]) -> None:
+    _tuple_field(AwardCycle)(instance, attribute, value)
+    years = [cycle.year for cycle in value]
+    if years != sorted(set(years)):
+        raise ValueError(f"held cycles must be one per year, by year, not {shown(years)}")
 
 
 @attrs.frozen
 class AwardSchedule:
     """Held cycles, then projections every ``interval`` years after the last one.
 
-    ``conferences`` lets a projection name its conference where one is planned that year.
+    With no held cycle, projections start at ``start`` (edition 1). ``conferences`` lets a
+    projection name its conference where one is planned that year. Every field is checked:
+    ``interval=0`` or a Buddhist Era ``start`` raise :class:`ValueError`.
+
+    >>> AwardSchedule(held=(), interval=4, rule="every four years", start=2016).cycles(2015, 2025)
+    (AwardCycle(year=2016, edition=1, projected=True, rule='every four years'), AwardCycle(year=2020, ...), ...)
+    >>> AwardSchedule(held=(), interval=0, rule="never", start=2016)
+    Traceback (most recent call last):
+    ValueError: interval must be 1 or more, not 0
     """
 
-    held: tuple[AwardCycle, ...]
-    interval: int
-    rule: str
-    start: int | None = None
-    conferences: tuple[Conference, ...] = ()
+    held: tuple[AwardCycle, ...] = attrs.field(validator=_held_in_order, repr=False)
+    interval: int = attrs.field(validator=_positive_field)
+    rule: str = attrs.field(validator=_instance_field(str))
+    start: int | None = attrs.field(default=None, validator=_optional_year_field)
+    conferences: tuple[Conference, ...] = attrs.field(default=(), validator=_tuple_field(Conference), repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.held and self.start is None:
+            raise ValueError("a schedule with no held cycle needs a start year")
 
     @classmethod
     def biennial(cls, start: int = 2015) -> AwardSchedule:
@@ -75,15 +145,34 @@ class AwardSchedule:
 
         >>> AwardSchedule.biennial(start=2015).is_award_year(2023)
         True
+        >>> AwardSchedule.biennial(start=2558)
+        Traceback (most recent call last):
+        learning_cities.errors.BuddhistEraError: start 2558 looks like a Buddhist Era year; ... = 2015 ...
         """
-        return cls(held=(), interval=2, rule="biennial", start=_require_year("start", start))
+        return cls(held=(), interval=2, rule="biennial", start=calendar_year("start", start))
 
     def _first_projected(self) -> tuple[int, int]:
+        """The year and edition of the first projection (the year may lie past 2399)."""
         if self.held:
             last = self.held[-1]
             return last.year + self.interval, last.edition + 1
-        assert self.start is not None
-        return self.start, 1
+        return self.start or FIRST_YEAR, 1
+
+    def _projected(self, year: int, first: int, edition: int) -> AwardCycle:
+        conference = next((c for c in self.conferences if c.year == year), None)
+        return AwardCycle(year, edition + (year - first) // self.interval, True, conference, self.rule)
+
+    def _iter(self, start: int, end: int) -> Iterator[AwardCycle]:
+        """Held then projected cycles from ``start`` to ``end`` (clamped to 1..2399), by year."""
+        start, end = max(start, FIRST_YEAR), min(end, LAST_YEAR)
+        for held in self.held:
+            if start <= held.year <= end:
+                yield held
+        first, edition = self._first_projected()
+        year = max(first, first + -(-(start - first) // self.interval) * self.interval)
+        while year <= end:
+            yield self._projected(year, first, edition)
+            year += self.interval
 
     def cycle(self, year: int) -> AwardCycle:
         """The cycle of ``year``, held or projected; :class:`UnknownAwardError` if none.
@@ -95,20 +184,21 @@ class AwardSchedule:
         Traceback (most recent call last):
         learning_cities.errors.UnknownAwardError: no Learning City Award in 2018; ... did you mean 2017 or 2019?
         """
-        _require_year("year", year)
-        for held in self.held:
-            if held.year == year:
-                return held
-        first, edition = self._first_projected()
-        if year >= first and (year - first) % self.interval == 0:
-            conference = next((c for c in self.conferences if c.year == year), None)
-            return AwardCycle(year, edition + (year - first) // self.interval, True, conference, self.rule)
-        raise UnknownAwardError(year, self._neighbours(year), self._describe())
+        year = calendar_year("year", year)
+        found = next(self._iter(year, year), None)
+        if found is not None:
+            return found
+        after = next(self._iter(year + 1, LAST_YEAR), None)
+        near = [c for c in (self._last_before(year), after) if c is not None]
+        raise UnknownAwardError(year, [c.year for c in near], self._describe())
 
-    def _neighbours(self, year: int) -> list[int]:
-        before = [c.year for c in self.cycles(year - self.interval * 2, year - 1)][-1:]
-        after = [c.year for c in self.cycles(year + 1, year + self.interval * 2)][:1]
-        return before + after
+    def _last_before(self, year: int) -> AwardCycle | None:
+        first, _ = self._first_projected()
+        if first < year:
+            last = min(first + (year - 1 - first) // self.interval * self.interval, LAST_YEAR)
+            return next(self._iter(last, last), None)
+        held = [c for c in self.held if c.year < year]
+        return held[-1] if held else None
 
     def _describe(self) -> str:
         first, _ = self._first_projected()
@@ -123,46 +213,44 @@ class AwardSchedule:
         >>> lc.award_schedule().is_award_year(2017), lc.award_schedule().is_award_year(2018)
         (True, False)
         """
-        try:
-            self.cycle(year)
-        except UnknownAwardError:
-            return False
-        return True
+        year = calendar_year("year", year)
+        return next(self._iter(year, year), None) is not None
 
     def cycles(self, start: int, end: int) -> tuple[AwardCycle, ...]:
         """Every held and projected cycle from ``start`` to ``end`` inclusive, by year.
 
+        Both are years from 1 to 2399; ``start > end`` gives ``()``.
+
         >>> import learning_cities as lc
         >>> [(c.year, c.projected) for c in lc.award_schedule().cycles(2021, 2030)]
         [(2021, False), (2024, False), (2027, True), (2030, True)]
+        >>> lc.award_schedule().cycles(2015, 10**12)
+        Traceback (most recent call last):
+        ValueError: end must be a Common Era year from 1 to 2399, not 1000000000000
         """
-        _require_year("start", start)
-        _require_year("end", end)
-        found = [c for c in self.held if start <= c.year <= end]
-        first, _ = self._first_projected()
-        year = max(first, first + -(-(start - first) // self.interval) * self.interval)
-        while year <= end:
-            found.append(self.cycle(year))
-            year += self.interval
-        return tuple(found)
+        return tuple(self._iter(calendar_year("start", start), calendar_year("end", end)))
 
     def next_award(self, after: dt.date) -> AwardCycle:
-        """The first cycle conferred after ``after``.
+        """The first cycle conferred after the day ``after``.
 
         A projected cycle whose date is unknown counts from its year (or from the end of
-        its conference's planned month).
+        its conference's planned month). Before the first edition, that edition.
+        :class:`UnknownAwardError` if no cycle falls before 2400.
 
         >>> import learning_cities as lc
         >>> from datetime import date
         >>> lc.award_schedule().next_award(after=date(2021, 1, 1)).year
         2021
+        >>> lc.award_schedule().next_award(after=date(2000, 1, 1)).edition
+        1
         """
-        if isinstance(after, dt.datetime) or not isinstance(after, dt.date):
-            raise TypeError(f"after must be a datetime.date, not {type(after).__name__}: {after!r}")
-        for cycle in self.cycles(after.year, after.year + 2 * self.interval):
+        after = require_date("after", after)
+        for cycle in self._iter(after.year, LAST_YEAR):
             if _conferred_after(cycle, after):
                 return cycle
-        raise AssertionError("a projected cycle always follows")  # pragma: no cover
+        raise UnknownAwardError(
+            after.year, (), f"no cycle is held or projected after {after.isoformat()} and before {LAST_YEAR + 1}"
+        )
 
 
 def _conferred_after(cycle: AwardCycle, day: dt.date) -> bool:
@@ -174,19 +262,28 @@ def _conferred_after(cycle: AwardCycle, day: dt.date) -> bool:
     return month is None or month >= day.month
 
 
-def award_schedule() -> AwardSchedule:
-    """The schedule built from the packaged editions, projected triennially after 2024.
+def award_schedule(network: Network | None = None) -> AwardSchedule:
+    """The schedule of ``network`` (default :func:`learning_cities.load`): its editions, then triennial.
 
     >>> import learning_cities as lc
     >>> [c.year for c in lc.award_schedule().cycles(2015, 2033)]
     [2015, 2017, 2019, 2021, 2024, 2027, 2030, 2033]
+    >>> lc.award_schedule(network=lc.load()) == lc.award_schedule()
+    True
     """
-    from . import load
+    if network is None:
+        from . import load
 
-    network = load()
-    calls = {call.award_year: call for call in AWARD_CALLS}
+        network = load()
+    from .network import Network
+
+    network = require_instance("network", network, Network)
+    calls = {call.award_year: call for call in table().award_calls}
     held = tuple(
         AwardCycle(award.year, award.edition, False, award.conference, "held", calls.get(award.year))
         for award in network.awards
     )
-    return AwardSchedule(held=held, interval=3, rule="triennial", conferences=network.conferences)
+    start = None if held else TRIENNIAL_FROM  # a network with no edition: the rule in force
+    return AwardSchedule(
+        held=held, interval=TRIENNIAL_INTERVAL, rule="triennial", start=start, conferences=network.conferences
+    )

@@ -1,10 +1,12 @@
 """Eligibility checks: may a city apply to join the network, or for the award in a year.
 
-Each check picks the call that applies (by the date submitted, or by the award year), runs
-the rules :mod:`learning_cities.rules` lists for that call, and reports every criterion
-with its outcome, a sentence naming the facts used, and the rule's source. A report is
-eligible only when every criterion is met. It is not eligible when any criterion is not
-met. It is undecided (``None``) when none fails but the input leaves some open.
+Each check picks the call that applies (by the date submitted, or by the award year) and
+runs, for every rule :mod:`learning_cities.rules` lists for that call, the check registered
+for that rule's id. Every question is answered as of its date: an application as of the day
+it was submitted (against who was a member that day), an award candidacy as of the call's
+deadline. A report lists every criterion with its outcome, a sentence naming the facts used
+and the rule's source. It is eligible only when every criterion is met, not eligible when
+any is not met, and undecided (``None``) when none fails but some are unknown.
 
 >>> import learning_cities as lc
 >>> from datetime import date
@@ -15,7 +17,7 @@ False
 ['met', 'not met', 'met']
 >>> app = lc.MembershipApplication(city="Nan", country="TH", submitted_on=date(2025, 6, 1),
 ...     mayor_endorsed=True, national_commission_endorsed=True,
-...     commits_to_guiding_documents=True, population=20_000)
+...     commits_to_guiding_documents=True, track_record=True, population=20_000)
 >>> lc.check_membership(app).eligible
 True
 """
@@ -24,29 +26,45 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import html
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
 
-from .awards import award_schedule
-from .errors import AmbiguousCityError, UnknownCityError, UnknownCountryError
+from ._checks import require_bool, require_date, require_instance, require_int, require_str
+from ._repr import shown
+from .awards import AwardCycle, award_schedule
+from .calendars import calendar_year
+from .errors import AmbiguousCityError, DataError, UnknownCityError, UnknownCountryError
 from .model import City, Country
 from .network import Network
-from .rules import AWARD_CALLS, MEMBERSHIP_CALLS, AwardCall, MembershipCall, Rule, rules_for
+from .rules import AwardCall, MembershipCall, NoCheckError, Rule, rules_for, table
 
 __all__ = [
     "CriterionResult",
     "EligibilityReport",
     "MembershipApplication",
     "Outcome",
+    "RuleCheck",
     "check_award_eligibility",
+    "check_for",
     "check_membership",
+    "checked_rules",
 ]
+
+#: The largest population an application may state (more people than live on Earth).
+MAX_POPULATION = 10_000_000_000
+
+_DAY = dt.timedelta(days=1)
 
 
 class Outcome(enum.Enum):
-    """How one criterion came out."""
+    """How one criterion came out.
+
+    >>> str(Outcome.NOT_MET)
+    'not met'
+    """
 
     MET = "met"
     NOT_MET = "not met"
@@ -56,26 +74,134 @@ class Outcome(enum.Enum):
         return self.value
 
 
+def _validator(check: Callable[[str, object], object], *, optional: bool = False) -> Any:
+    """An attrs validator running one of the shared argument checks (``None`` allowed if optional)."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not (optional and value is None):
+            check(attribute.name, value)
+
+    return validate
+
+
+def _instance(kind: type | tuple[type, ...]) -> Any:
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            kinds = kind if isinstance(kind, tuple) else (kind,)
+            wanted = " or ".join(k.__name__ for k in kinds)
+            raise TypeError(f"{attribute.name} must be a {wanted}, not {type(value).__name__}: {shown(value)}")
+
+    return validate
+
+
+def _name(name: str, value: object) -> str:
+    """A non-blank str."""
+    if not require_str(name, value).strip():
+        raise ValueError(f"{name} must not be blank: {shown(value)}")
+    return str(value)
+
+
+def _population(name: str, value: object) -> int:
+    count = require_int(name, value)
+    if not 0 <= count <= MAX_POPULATION:
+        raise ValueError(f"{name} must be from 0 to {MAX_POPULATION:,}, not {shown(count)}")
+    return count
+
+
 @attrs.frozen
 class CriterionResult:
-    """One criterion's outcome, with the reason (the facts used) and the rule's source."""
+    """One criterion's outcome, with the reason (the facts used) and the rule's source.
 
-    criterion: str
-    outcome: Outcome
-    reason: str
-    source: str
-
-
-@attrs.frozen
-class EligibilityReport:
-    """The outcome of every criterion of the call that applies.
-
-    ``call`` names the call whose rules were used, ``question`` what was asked.
+    >>> import learning_cities as lc
+    >>> lc.check_award_eligibility("Bangkok", 2024).result("award-membership-12-months").outcome
+    <Outcome.NOT_MET: 'not met'>
     """
 
-    question: str
-    call: str
-    results: tuple[CriterionResult, ...]
+    criterion: str = attrs.field(validator=_validator(require_str))
+    outcome: Outcome = attrs.field(validator=_instance(Outcome))
+    reason: str = attrs.field(validator=_validator(require_str))
+    source: str = attrs.field(validator=_validator(require_str))
+
+
+@attrs.frozen(kw_only=True)
+class MembershipApplication:
+    """A city's application to join the network; fields left unset are unknown (``None``).
+
+    ``track_record`` says whether the city has a track record of good policy and practice
+    in lifelong learning, the second prerequisite UNESCO names. Wrong types are refused
+    (``population=True`` or ``submitted_on="2025-06-01"`` raise :class:`TypeError`), and
+    so is a Buddhist Era date.
+
+    >>> import learning_cities as lc
+    >>> from datetime import date
+    >>> lc.MembershipApplication(city="Nan", country="TH", submitted_on=date(2568, 6, 1))
+    Traceback (most recent call last):
+    learning_cities.errors.BuddhistEraError: submitted_on 2568-06-01 looks like a Buddhist Era date; ... 2025-06-01 ...
+    """
+
+    city: str = attrs.field(validator=_validator(_name), repr=shown)
+    country: str = attrs.field(validator=_validator(_name), repr=shown)
+    submitted_on: dt.date = attrs.field(validator=_validator(require_date))
+    mayor_endorsed: bool | None = attrs.field(default=None, validator=_validator(require_bool, optional=True))
+    national_commission_endorsed: bool | None = attrs.field(
+        default=None, validator=_validator(require_bool, optional=True)
+    )
+    commits_to_guiding_documents: bool | None = attrs.field(
+        default=None, validator=_validator(require_bool, optional=True)
+    )
+    track_record: bool | None = attrs.field(default=None, validator=_validator(require_bool, optional=True))
+    population: int | None = attrs.field(default=None, validator=_validator(_population, optional=True))
+
+
+def _results(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    items: tuple[object, ...] = require_instance(attribute.name, value, tuple)
+    for index, item in enumerate(items):
+        require_instance(f"{attribute.name}[{index}]", item, CriterionResult)
+
+
+def _caveats(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    items: tuple[object, ...] = require_instance(attribute.name, value, tuple)
+    for index, item in enumerate(items):
+        require_str(f"{attribute.name}[{index}]", item)
+
+
+_VERDICT = {True: "eligible", False: "not eligible", None: "undecided"}
+
+
+@attrs.frozen(repr=False)
+class EligibilityReport:
+    """The outcome of every criterion of the call that applies, and what was asked.
+
+    ``city`` is the member :class:`City` the question is about, or the name asked when no
+    member has it; ``year`` the award year (award questions) or ``application`` the
+    application (membership questions); ``call`` the call whose rules were used;
+    ``as_of`` the day the question was judged on, where one day decides it (the day
+    submitted, or a call's published deadline). ``call_published`` is ``False`` when the
+    call for that date or year is not published and the latest known call's rules are
+    assumed; ``caveats`` says so once, with anything else that limits the answer.
+
+    >>> import learning_cities as lc
+    >>> report = lc.check_award_eligibility("Rayong", 2027)
+    >>> report
+    EligibilityReport(city='Rayong', year=2027, call='award-2024', eligible=None)
+    >>> print(report)
+    May Rayong (Thailand) apply for the 2027 Learning City Award? undecided
+      [met] award-members-only: ...
+      [met] award-past-laureates-six-years: ...
+      [unknown] award-membership-12-months: ... it meets the rule from 2026-12-05, ...
+      note: The 2027 call is not yet published ...
+    """
+
+    results: tuple[CriterionResult, ...] = attrs.field(validator=_results)
+    call: MembershipCall | AwardCall = attrs.field(validator=_instance((MembershipCall, AwardCall)))
+    city: City | str = attrs.field(validator=_instance((City, str)))
+    year: int | None = attrs.field(default=None, validator=_validator(calendar_year, optional=True))
+    application: MembershipApplication | None = attrs.field(
+        default=None, validator=_validator(lambda n, v: require_instance(n, v, MembershipApplication), optional=True)
+    )
+    as_of: dt.date | None = attrs.field(default=None, validator=_validator(require_date, optional=True))
+    call_published: bool = attrs.field(default=True, validator=_validator(require_bool))
+    caveats: tuple[str, ...] = attrs.field(default=(), validator=_caveats)
 
     @property
     def eligible(self) -> bool | None:
@@ -87,46 +213,241 @@ class EligibilityReport:
             return None
         return True
 
+    @property
+    def question(self) -> str:
+        """The question answered, in words.
+
+        >>> import learning_cities as lc
+        >>> lc.check_award_eligibility("Khon Kaen", 2027).question
+        'May Khon Kaen (Thailand) apply for the 2027 Learning City Award?'
+        """
+        who = _label(self.city) if isinstance(self.city, City) else _plain(self.city)
+        if self.application is not None:
+            if not isinstance(self.city, City):
+                who += f" ({_plain(self.application.country)})"
+            return f"May {who} apply to join the network on {self.application.submitted_on.isoformat()}?"
+        return f"May {who} apply for the {self.year} Learning City Award?"
+
     def result(self, criterion: str) -> CriterionResult:
-        """The result of one criterion by its id."""
+        """The result of one criterion by its id; :class:`KeyError` naming the ones held.
+
+        >>> import learning_cities as lc
+        >>> lc.check_award_eligibility("Cork", 2015).result("award-members-only").outcome.value
+        'met'
+        """
         for found in self.results:
             if found.criterion == criterion:
                 return found
-        raise KeyError(f"no criterion {criterion!r} in this report; it has {[r.criterion for r in self.results]}")
+        held = ", ".join(r.criterion for r in self.results)
+        raise KeyError(f"no criterion {shown(criterion)} in this report; it has {held}")
+
+    def __repr__(self) -> str:
+        name = self.city.name if isinstance(self.city, City) else self.city
+        asked = f"year={self.year}" if self.application is None else f"submitted_on={self.application.submitted_on}"
+        return f"EligibilityReport(city={shown(name)}, {asked}, call={self.call.id!r}, eligible={self.eligible})"
+
+    def __str__(self) -> str:
+        lines = [f"{self.question} {_VERDICT[self.eligible]}"]
+        lines += [f"  [{r.outcome}] {r.criterion}: {r.reason}" for r in self.results]
+        lines += [f"  note: {caveat}" for caveat in self.caveats]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td>{html.escape(r.criterion)}</td><td>{r.outcome}</td><td>{html.escape(r.reason)}</td>"
+            f'<td><a href="{html.escape(r.source)}">source</a></td></tr>'
+            for r in self.results
+        )
+        notes = "".join(f"<p>{html.escape(caveat)}</p>" for caveat in self.caveats)
+        return (
+            f"<p><b>{html.escape(self.question)}</b> {_VERDICT[self.eligible]} (call {html.escape(self.call.id)})</p>"
+            f"<table><tr><th>criterion</th><th>outcome</th><th>reason</th><th>source</th></tr>{rows}</table>{notes}"
+        )
 
 
-def _checked(kind: type, *, optional: bool) -> Callable[[object, attrs.Attribute[Any], object], None]:
-    """An attrs validator: ``kind`` (or ``None`` when optional), never a bool for an int."""
+# -- the check registry -------------------------------------------------------------------
 
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None and optional:
-            return
-        if (
-            isinstance(value, dt.datetime)
-            or (isinstance(value, bool) and kind is not bool)
-            or not isinstance(value, kind)
-        ):
-            wanted = f"{kind.__name__} or None" if optional else kind.__name__
-            raise TypeError(f"{attribute.name} must be {wanted}, not {type(value).__name__}: {value!r}")
-
-    return check
+Q = TypeVar("Q")
+Check = Callable[[Rule, Q], CriterionResult]
 
 
-@attrs.frozen(kw_only=True)
-class MembershipApplication:
-    """A city's application to join the network; fields left unset are unknown (``None``).
+class RuleCheck(Protocol):
+    """A registered check: it judges one rule for one question (an application or a candidacy)."""
 
-    Wrong types are refused: ``population=True`` or ``submitted_on="2025-06-01"`` raise
-    :class:`TypeError`.
+    def __call__(self, rule: Rule, question: Any, /) -> CriterionResult:
+        """The result of ``rule`` for ``question``."""
+
+
+class _Registry(Generic[Q]):
+    """Checks by rule id, for one kind of question."""
+
+    def __init__(self) -> None:
+        self.checks: dict[str, Check[Q]] = {}
+
+    def register(self, rule_id: str) -> Callable[[Check[Q]], Check[Q]]:
+        def add(check: Check[Q]) -> Check[Q]:
+            if rule_id in _MEMBERSHIP.checks or rule_id in _AWARD.checks:
+                raise ValueError(f"a check for rule {rule_id!r} is already registered")
+            self.checks[rule_id] = check
+            return check
+
+        return add
+
+    def run(self, rule: Rule, question: Q) -> CriterionResult:
+        check = self.checks.get(rule.id)
+        if check is None:
+            raise NoCheckError(rule.id, tuple(self.checks))
+        return check(rule, question)
+
+
+@attrs.frozen
+class _Applicant:
+    """A membership question, with the facts every check may use."""
+
+    application: MembershipApplication
+    network: Network
+    call: MembershipCall
+    published: bool
+    country: Country | None
+    city: City | None  # the member of that name in that country, if any
+    unmatched: str  # why no member matched, when none did
+
+
+@attrs.frozen
+class _Candidate:
+    """An award question, with the facts every check may use."""
+
+    city: City
+    network: Network
+    cycle: AwardCycle
+    call: AwardCall
+    published: bool
+    deadline: _Span
+    deadline_text: str
+
+
+_MEMBERSHIP: _Registry[_Applicant] = _Registry()
+_AWARD: _Registry[_Candidate] = _Registry()
+
+
+def check_for(rule_id: str) -> RuleCheck:
+    """The check registered for a rule id; :class:`~learning_cities.rules.NoCheckError` if none.
+
+    >>> check_for("minimum-population").__name__
+    '_minimum_population'
     """
+    require_str("rule id", rule_id)
+    for registry in (_MEMBERSHIP, _AWARD):
+        if rule_id in registry.checks:
+            return registry.checks[rule_id]
+    raise NoCheckError(rule_id, checked_rules())
 
-    city: str = attrs.field(validator=_checked(str, optional=False))
-    country: str = attrs.field(validator=_checked(str, optional=False))
-    submitted_on: dt.date = attrs.field(validator=_checked(dt.date, optional=False))
-    mayor_endorsed: bool | None = attrs.field(default=None, validator=_checked(bool, optional=True))
-    national_commission_endorsed: bool | None = attrs.field(default=None, validator=_checked(bool, optional=True))
-    commits_to_guiding_documents: bool | None = attrs.field(default=None, validator=_checked(bool, optional=True))
-    population: int | None = attrs.field(default=None, validator=_checked(int, optional=True))
+
+def checked_rules() -> tuple[str, ...]:
+    """The ids of the rules that have a check, membership rules first.
+
+    >>> "track-record" in checked_rules()
+    True
+    """
+    return (*_MEMBERSHIP.checks, *_AWARD.checks)
+
+
+# -- membership in time -------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Span:
+    """A day known to lie from ``lo`` to ``hi`` (``None``: no bound known); ``lo == hi`` if exact."""
+
+    lo: dt.date | None
+    hi: dt.date | None
+
+    def shift(self, *, years: int = 0, months: int = 0, days: int = 0) -> _Span:
+        return _Span(_plus(self.lo, years, months, days), _plus(self.hi, years, months, days))
+
+
+def _plus(day: dt.date | None, years: int, months: int, days: int) -> dt.date | None:
+    """``day`` moved on (29 February to 28 February); ``date.max`` past the calendar's end."""
+    if day is None:
+        return None
+    total = day.year * 12 + day.month - 1 + years * 12 + months
+    year, month = divmod(total, 12)
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    last = (dt.date(year, 12, 31) if month == 11 else dt.date(year, month + 2, 1) - _DAY).day
+    moved = dt.date(year, month + 1, min(day.day, last))
+    return dt.date.max if dt.date.max - moved < dt.timedelta(days=days) else moved + dt.timedelta(days=days)
+
+
+def _label(city: City) -> str:
+    return f"{city.name} ({city.country.name})"
+
+
+def _plain(text: str) -> str:
+    """``text`` as it is when short and printable, else quoted and cut (:func:`shown`)."""
+    return text if len(text) <= 60 and text.isprintable() else shown(text)
+
+
+class _Standing(enum.Enum):
+    MEMBER = "member"
+    NOT_YET = "not yet a member"
+    LEFT = "withdrawn"
+    UNKNOWN = "unknown"
+
+
+def _joined(city: City, net: Network) -> _Span:
+    """When ``city`` joined: exact for a cohort's announcement, else within its join year (or unknown)."""
+    since = city.member_since
+    if since is None:
+        # nothing dates it: an active record is a member by the data date, no more is known
+        return _Span(None, net.data_as_of if city.is_active else None)
+    if any(cohort.year in city.cohorts and cohort.announced_on == since for cohort in net.cohorts):
+        return _Span(since, since)
+    if city.joined is not None:
+        return _Span(min(dt.date(city.joined, 1, 1), since), since)
+    return _Span(None, since)
+
+
+def _since_text(city: City, joined: _Span) -> str:
+    if joined.hi is None or city.member_since is None:
+        return "a member (no source dates when it joined)"
+    if joined.lo == joined.hi:
+        return f"a member since {joined.hi.isoformat()}"
+    if city.joined is not None:
+        bound = "" if joined.hi == dt.date(city.joined, 12, 31) else f"; a member by {joined.hi.isoformat()}"
+        return f"a member since {city.joined} (on a day no source gives{bound})"
+    return f"a member by {joined.hi.isoformat()} (no source gives the year it joined)"
+
+
+def _standing(city: City, net: Network, day: _Span) -> tuple[_Standing, str]:
+    """Whether ``city`` was a member on a day in ``day``, with the facts in words.
+
+    A city counts as a member from the day it joined until the year it withdrew (as
+    :meth:`Network.members_on` counts); a year-precise date leaves the days of that year open.
+    """
+    joined = _joined(city, net)
+    left = None if city.is_active else city.status_changed
+    if not city.is_active and left is None:
+        if joined.lo is not None and day.hi is not None and joined.lo > day.hi:
+            return _Standing.NOT_YET, f"it joined on {joined.lo.isoformat()}"
+        return _Standing.UNKNOWN, "it withdrew from the network in a year no source gives"
+    if joined.lo is not None and day.hi is not None and joined.lo > day.hi:
+        when = f"on {joined.lo.isoformat()}" if joined.lo == joined.hi else f"in {city.joined}"
+        return _Standing.NOT_YET, f"it joined {when}"
+    if left is not None and day.lo is not None and day.lo >= dt.date(left, 1, 1):
+        return _Standing.LEFT, f"it withdrew from the network in {left}"
+    if joined.hi is not None and day.lo is not None and joined.hi <= day.lo:
+        if left is None:
+            return _Standing.MEMBER, _since_text(city, joined)
+        if day.hi is not None and day.hi < dt.date(left, 1, 1):
+            return _Standing.MEMBER, f"{_since_text(city, joined)}, until it withdrew in {left}"
+        return _Standing.UNKNOWN, f"{_since_text(city, joined)}, until it withdrew in {left}"
+    if joined.hi is None:
+        return _Standing.UNKNOWN, "no source dates when it joined"
+    return _Standing.UNKNOWN, _since_text(city, joined)
+
+
+# -- membership ---------------------------------------------------------------------------
 
 
 def _network(network: Network | None) -> Network:
@@ -134,22 +455,124 @@ def _network(network: Network | None) -> Network:
         from . import load
 
         return load()
-    if not isinstance(network, Network):
-        raise TypeError(f"network must be a Network, not {type(network).__name__}")
-    return network
+    return require_instance("network", network, Network)
 
 
 def _result(rule: Rule, outcome: Outcome, reason: str) -> CriterionResult:
     return CriterionResult(rule.id, outcome, reason, rule.source)
 
 
-def _membership_call(day: dt.date) -> tuple[MembershipCall, str]:
-    """The call whose rules apply on ``day``, and a note when they are the latest known ones."""
-    latest = MEMBERSHIP_CALLS[-1]
+def _membership_call(day: dt.date) -> tuple[MembershipCall, bool]:
+    """The call whose rules apply on ``day``, and whether a call is known for that date."""
+    calls = table().membership_calls
+    latest = calls[-1]
     if day.year > latest.opens.year:
-        return latest, f" No call is known for {day.year}; the rules of the latest known call ({latest.id}) apply."
-    before = [call for call in MEMBERSHIP_CALLS if call.opens <= day or call.opens.year == day.year]
-    return (before[-1] if before else MEMBERSHIP_CALLS[0]), ""
+        return latest, False
+    before = [call for call in calls if call.opens <= day or call.opens.year == day.year]
+    return (before[-1] if before else calls[0]), True
+
+
+def _match(name: str, country: Country | None, asked_country: str, net: Network) -> tuple[City | None, str]:
+    """The member named ``name`` in ``country``, or why there is none."""
+    matches: tuple[City, ...]
+    try:
+        matches = (net.city(name),)
+    except AmbiguousCityError as error:
+        matches = tuple(net.city(i) for i in error.candidates)
+    except UnknownCityError:
+        return None, f"No member city is named {shown(name)}."
+    same = [city for city in matches if country is not None and city.country == country]
+    if same:
+        return same[0], ""
+    where = country.name if country is not None else f"{_plain(asked_country)} (no country with member cities)"
+    names = ", ".join(_label(city) for city in matches)
+    return None, f"No member named {shown(name)} is in {where}; the one found: {names}."
+
+
+def check_membership(application: MembershipApplication, network: Network | None = None) -> EligibilityReport:
+    """Check an application to join, as of the day it was submitted.
+
+    The call open on that day gives the rules, and "not yet a member" is judged against
+    who was a member that day (:meth:`Network.members_on` semantics). ``network``
+    defaults to :func:`learning_cities.load`.
+
+    >>> import learning_cities as lc
+    >>> from datetime import date
+    >>> early = lc.MembershipApplication(city="Khon Kaen", country="TH", submitted_on=date(2019, 3, 15))
+    >>> lc.check_membership(early).result("not-yet-member").reason
+    'Khon Kaen (Thailand) was not yet a member on 2019-03-15: it joined on 2024-02-14.'
+    >>> late = lc.MembershipApplication(city="Khon Kaen", country="TH", submitted_on=date(2025, 6, 1))
+    >>> lc.check_membership(late).result("not-yet-member").outcome
+    <Outcome.NOT_MET: 'not met'>
+    """
+    application = require_instance("application", application, MembershipApplication)
+    net = _network(network)
+    day = application.submitted_on
+    call, published = _membership_call(day)
+    country: Country | None
+    try:
+        country = net.country(application.country)
+    except UnknownCountryError:
+        country = None
+    city, unmatched = _match(application.city, country, application.country, net)
+    applicant = _Applicant(application, net, call, published, country, city, unmatched)
+    results = tuple(_MEMBERSHIP.run(rule, applicant) for rule in rules_for(call.id))
+    caveats: tuple[str, ...] = ()
+    if not published:
+        first, last = call.window()
+        caveats = (
+            f"No call for members is known after {call.id} ({first} to {last}): whether a call is open on "
+            f"{day.isoformat()} is unknown, and the rules of {call.id} are assumed.",
+        )
+    return EligibilityReport(
+        results,
+        call,
+        city if city is not None else application.city,
+        application=application,
+        as_of=day,
+        call_published=published,
+        caveats=caveats,
+    )
+
+
+@_MEMBERSHIP.register("member-state")
+def _member_state(rule: Rule, q: _Applicant) -> CriterionResult:
+    if q.country is not None:
+        return _result(rule, Outcome.MET, f"{q.country.name} is a UNESCO Member State with member cities.")
+    return _result(
+        rule,
+        Outcome.UNKNOWN,
+        f"{shown(q.application.country)} is not among the countries with member cities in the data, which holds "
+        "no full list of UNESCO Member States.",
+    )
+
+
+@_MEMBERSHIP.register("application-window")
+def _window(rule: Rule, q: _Applicant) -> CriterionResult:
+    day = q.application.submitted_on
+    if not q.published:
+        return _result(rule, Outcome.UNKNOWN, f"No call for members is known for {day.isoformat()}.")
+    if q.call.is_open_on(day):
+        first, last = q.call.window(day.year)
+        return _result(rule, Outcome.MET, f"{day.isoformat()} falls in the {q.call.id} window ({first} to {last}).")
+    windows = "; ".join(call.describe() for call in table().membership_calls)
+    return _result(rule, Outcome.NOT_MET, f"No call was open on {day.isoformat()} (known windows: {windows}).")
+
+
+@_MEMBERSHIP.register("not-yet-member")
+def _not_yet_member(rule: Rule, q: _Applicant) -> CriterionResult:
+    if q.city is None:
+        return _result(rule, Outcome.MET, q.unmatched)
+    day = q.application.submitted_on
+    standing, facts = _standing(q.city, q.network, _Span(day, day))
+    who, on = _label(q.city), day.isoformat()
+    if standing is _Standing.MEMBER:
+        return _result(rule, Outcome.NOT_MET, f"{who} was already a member on {on}: {facts}.")
+    if standing is _Standing.NOT_YET:
+        return _result(rule, Outcome.MET, f"{who} was not yet a member on {on}: {facts}.")
+    if standing is _Standing.LEFT:
+        return _result(rule, Outcome.MET, f"{who} was no longer a member on {on}: {facts}.")
+    return _result(rule, Outcome.UNKNOWN, f"Whether {who} was already a member on {on} is unknown: {facts}.")
 
 
 def _flag(rule: Rule, value: bool | None, what: str) -> CriterionResult:
@@ -160,213 +583,223 @@ def _flag(rule: Rule, value: bool | None, what: str) -> CriterionResult:
     return _result(rule, Outcome.NOT_MET, f"The application states that it is not the case that {what}.")
 
 
-def check_membership(application: MembershipApplication, network: Network | None = None) -> EligibilityReport:
-    """Check an application to join against the call open on its submission date.
-
-    >>> import learning_cities as lc
-    >>> from datetime import date
-    >>> app = lc.MembershipApplication(city="Bangkok", country="TH", submitted_on=date(2025, 6, 1))
-    >>> report = lc.check_membership(app)
-    >>> report.eligible, report.result("not-yet-member").outcome
-    (False, <Outcome.NOT_MET: 'not met'>)
-    """
-    if not isinstance(application, MembershipApplication):
-        raise TypeError(f"expected a MembershipApplication, not {type(application).__name__}")
-    net = _network(network)
-    day = application.submitted_on
-    call, latest_note = _membership_call(day)
-    rules = {rule.id: rule for rule in rules_for(call.id)}
-    country: Country | None
-    try:
-        country = net.country(application.country)
-    except UnknownCountryError:
-        country = None
-    results = [
-        _member_state(rules["member-state"], application.country, country),
-        _window(rules["application-window"], day, call, latest_note),
-        _not_member(rules["not-yet-member"], application.city, country, net),
-        _flag(rules["mayor-endorsement"], application.mayor_endorsed, "the mayor endorses it"),
-        _flag(
-            rules["national-commission-endorsement"],
-            application.national_commission_endorsed,
-            "the National Commission for UNESCO endorses it",
-        ),
-        _flag(
-            rules["guiding-documents"],
-            application.commits_to_guiding_documents,
-            "the city commits to the Beijing Declaration and the Key Features",
-        ),
-        _population(rules["minimum-population"], application.population),
-    ]
-    question = f"May {application.city} ({application.country}) apply to join on {day.isoformat()}?"
-    return EligibilityReport(question, call.id, tuple(results))
+@_MEMBERSHIP.register("mayor-endorsement")
+def _mayor(rule: Rule, q: _Applicant) -> CriterionResult:
+    return _flag(rule, q.application.mayor_endorsed, "the mayor endorses it")
 
 
-def _member_state(rule: Rule, asked: str, country: Country | None) -> CriterionResult:
-    if country is not None:
-        return _result(rule, Outcome.MET, f"{country.name} is a UNESCO Member State with member cities.")
-    return _result(
+@_MEMBERSHIP.register("national-commission-endorsement")
+def _national_commission(rule: Rule, q: _Applicant) -> CriterionResult:
+    return _flag(rule, q.application.national_commission_endorsed, "the National Commission for UNESCO endorses it")
+
+
+@_MEMBERSHIP.register("guiding-documents")
+def _guiding_documents(rule: Rule, q: _Applicant) -> CriterionResult:
+    return _flag(
         rule,
-        Outcome.UNKNOWN,
-        f"{asked!r} is not among the countries with member cities in the data, which holds no full list of "
-        "UNESCO Member States.",
+        q.application.commits_to_guiding_documents,
+        "the city commits to the Beijing Declaration and the Key Features",
     )
 
 
-def _window(rule: Rule, day: dt.date, call: MembershipCall, latest_note: str) -> CriterionResult:
-    if latest_note:
-        return _result(
-            rule,
-            Outcome.UNKNOWN,
-            f"{day.isoformat()} is after the last known call ({call.describe()})." + latest_note,
-        )
-    if call.is_open_on(day):
-        first, last = call.window(day.year)
-        return _result(
-            rule,
-            Outcome.MET,
-            f"{day.isoformat()} falls in the {call.id} window ({first.isoformat()} to {last.isoformat()}).",
-        )
-    windows = "; ".join(call.describe() for call in MEMBERSHIP_CALLS)
-    return _result(rule, Outcome.NOT_MET, f"No call was open on {day.isoformat()} (known windows: {windows}).")
+@_MEMBERSHIP.register("track-record")
+def _track_record(rule: Rule, q: _Applicant) -> CriterionResult:
+    return _flag(
+        rule, q.application.track_record, "the city has a track record of good policy and practice in lifelong learning"
+    )
 
 
-def _not_member(rule: Rule, name: str, country: Country | None, net: Network) -> CriterionResult:
-    try:
-        city = net.city(name)
-    except AmbiguousCityError as error:
-        matches = [net.city(i) for i in error.candidates]
-        same = [c for c in matches if country is not None and c.country == country]
-        if not same:
-            return _result(
-                rule, Outcome.MET, f"No member named {name!r} in {country.name if country else 'that country'}."
-            )
-        city = same[0]
-    except UnknownCityError:
-        return _result(rule, Outcome.MET, f"No member city is named {name!r}.")
-    if country is not None and city.country != country:
-        return _result(
-            rule, Outcome.MET, f"The member named {city.name} is in {city.country.name}, not {country.name}."
-        )
-    since = net.member_since(city)
-    when = f"since {since.isoformat()}" if since else "(join date unknown)"
-    return _result(rule, Outcome.NOT_MET, f"{city.name} ({city.country.name}) is already a member {when}.")
+def _threshold(rule: Rule, unit: str) -> int:
+    if rule.threshold is None or rule.unit != unit:
+        raise DataError("rules.json", f"rule {rule.id!r}", f"its check needs a threshold in {unit}")
+    return rule.threshold
 
 
-def _population(rule: Rule, population: int | None) -> CriterionResult:
+@_MEMBERSHIP.register("minimum-population")
+def _minimum_population(rule: Rule, q: _Applicant) -> CriterionResult:
+    minimum = _threshold(rule, "inhabitants")
+    population = q.application.population
     if population is None:
         return _result(rule, Outcome.UNKNOWN, "The application gives no population.")
-    if population >= 10_000:
-        return _result(rule, Outcome.MET, f"Population {population:,} is at least 10,000.")
-    return _result(rule, Outcome.NOT_MET, f"Population {population:,} is below 10,000.")
+    if population >= minimum:
+        return _result(rule, Outcome.MET, f"Population {population:,} is at least {minimum:,}.")
+    return _result(rule, Outcome.NOT_MET, f"Population {population:,} is below {minimum:,}.")
 
 
-def _award_call(year: int) -> tuple[AwardCall, str]:
-    calls = {call.award_year: call for call in AWARD_CALLS}
-    if year in calls:
-        return calls[year], ""
-    latest = AWARD_CALLS[-1]
-    return latest, f" The {year} call is not published; the rules of the latest known call ({latest.id}) apply."
+# -- the award ----------------------------------------------------------------------------
+
+
+def _award_call(year: int) -> tuple[AwardCall, bool]:
+    """The call of the award of ``year`` and ``True``; else the latest earlier call and ``False``."""
+    calls = table().award_calls
+    for call in calls:
+        if call.award_year == year:
+            return call, True
+    earlier = [call for call in calls if call.award_year < year]
+    return (earlier[-1] if earlier else calls[0]), False
+
+
+def _conferred_by(cycle: AwardCycle) -> dt.date:
+    """The last day the award of ``cycle`` can be conferred on: its conference, or its year's end."""
+    if cycle.date is not None:
+        return cycle.date
+    month = cycle.conference.planned_month if cycle.conference is not None else None
+    if month is not None:
+        return (dt.date(cycle.year + 1, 1, 1) if month == 12 else dt.date(cycle.year, month + 1, 1)) - _DAY
+    return dt.date(cycle.year, 12, 31)
+
+
+def _conferred_from(cycle: AwardCycle) -> dt.date:
+    """The first day the award of ``cycle`` can be conferred on."""
+    if cycle.date is not None:
+        return cycle.date
+    month = cycle.conference.planned_month if cycle.conference is not None else None
+    return dt.date(cycle.year, month or 1, 1)
+
+
+def _deadline(
+    cycle: AwardCycle, previous: AwardCycle | None, call: AwardCall, published: bool, net: Network
+) -> tuple[_Span, str, list[str]]:
+    """When the call's deadline fell, in words, and the caveats that go with it.
+
+    An unpublished call's deadline falls after the data's date and after the previous
+    edition was conferred (each call so far followed the last award), and no later than
+    the award itself.
+    """
+    latest = _conferred_by(cycle)
+    if not published:
+        bounds = [day for day in (_plus(net.data_as_of, 0, 0, 1), previous and _conferred_from(previous)) if day]
+        earliest = max(bounds) if bounds and max(bounds) <= latest else None
+        window = f"between {earliest.isoformat()} and {latest.isoformat()}" if earliest else f"by {latest.isoformat()}"
+        note = (
+            f"The {cycle.year} call is not yet published (the data runs to {net.data_as_of.isoformat()}): its "
+            f"deadline is taken to fall {window}, and the rules of the latest known call ({call.id}) are assumed."
+        )
+        return _Span(earliest, latest), f"the call's deadline (not yet published; {window})", [note]
+    caveats = [f"Sources disagree on the {cycle.year} call: {conflict}." for conflict in call.conflicts]
+    if call.city_deadline is not None:
+        return _Span(call.city_deadline, call.city_deadline), f"the call's deadline ({call.city_deadline})", caveats
+    span = _Span(call.deadline_earliest, call.deadline_latest or latest)
+    hi = (span.hi or latest).isoformat()
+    words = f"between {span.lo.isoformat()} and {hi}" if span.lo is not None else f"by {hi} at the latest"
+    caveats.insert(0, f"No source gives the {cycle.year} call's deadline; it fell {words}.")
+    return span, f"the call's deadline ({words})", caveats
 
 
 def check_award_eligibility(city: City | str, year: int, network: Network | None = None) -> EligibilityReport:
     """Check whether ``city`` (a :class:`City` or a name) may apply for the award of ``year``.
 
-    ``year`` must be a held or projected award year (:func:`award_schedule`); otherwise
-    :class:`UnknownAwardError` says which years are. A name that is no member is not
-    eligible, and the reason suggests the closest member's name.
+    Judged as of the call's deadline. ``year`` must be a held or projected award year of
+    ``network``'s schedule (default :func:`learning_cities.load`); otherwise
+    :class:`UnknownAwardError` says which years are. Where the call is not yet published,
+    the latest known call's rules are assumed, a criterion that depends on its deadline is
+    ``UNKNOWN`` (its reason names the day from which it would be met), and the report says
+    so once (``call_published``, ``caveats``). A name that is no member is not eligible,
+    and the reason suggests the closest member's name.
 
     >>> import learning_cities as lc
     >>> lc.check_award_eligibility("Bangkok", 2027).eligible
     True
+    >>> report = lc.check_award_eligibility("Rayong", 2027)
+    >>> report.eligible, report.call_published
+    (None, False)
+    >>> lc.check_award_eligibility("Khon Kaen", 2570)
+    Traceback (most recent call last):
+    learning_cities.errors.BuddhistEraError: year 2570 looks like a Buddhist Era year; ... = 2027 ...
     """
+    year = calendar_year("year", year)
     net = _network(network)
-    cycle = award_schedule().cycle(year)
-    call, latest_note = _award_call(cycle.year)
-    rules = {rule.id: rule for rule in rules_for(call.id)}
-    question = f"May {city.name if isinstance(city, City) else city} apply for the {cycle.year} award?"
+    cycle = award_schedule(net).cycle(year)  # UnknownAwardError for a year with no award
+    call, published = _award_call(cycle.year)
+    schedule = award_schedule(net)
+    previous = schedule.cycles(1, cycle.year - 1)[-1:] if cycle.year > 1 else ()
+    deadline, deadline_text, caveats = _deadline(cycle, previous[0] if previous else None, call, published, net)
+    as_of = deadline.lo if deadline.lo == deadline.hi else None
     try:
         member = net.resolve(city)
     except (UnknownCityError, AmbiguousCityError) as error:
         message = str(error)
-        reason = message + ("" if message.endswith("?") else ".") + " Only member cities may apply." + latest_note
-        return EligibilityReport(question, call.id, (_result(rules["award-members-only"], Outcome.NOT_MET, reason),))
-    reference = call.opens or call.city_deadline
-    results = [_award_member(rules["award-members-only"], member, net, cycle.year, reference, latest_note)]
-    if "award-past-laureates-six-years" in rules:
-        results.append(_past_laureate(rules["award-past-laureates-six-years"], member, net, cycle.year, latest_note))
-    if "award-membership-12-months" in rules:
-        opens = call.opens if not latest_note else None
-        results.append(_twelve_months(rules["award-membership-12-months"], member, net, cycle.year, opens, latest_note))
-    return EligibilityReport(question, call.id, tuple(results))
-
-
-def _membership_text(city: City, since: dt.date) -> str:
-    """Describe membership: 'a member since 2024-02-14', or 'a member by 2015' for a year only."""
-    if city.joined is None:
-        return f"a member by {city.member_by} (join year unknown)"
-    if since.month == 12 and since.day == 31 and city.joined not in city.cohorts:
-        return f"a member since {city.joined}"
-    return f"a member since {since.isoformat()}"
-
-
-def _award_member(
-    rule: Rule, city: City, net: Network, year: int, reference: dt.date | None, note: str
-) -> CriterionResult:
-    since = net.member_since(city)
-    if not city.is_active:
-        return _result(rule, Outcome.NOT_MET, f"{city.name} is no longer a member ({city.status.value}).{note}")
-    deadline = reference if reference is not None and not note else dt.date(year, 12, 31)
-    if since is None:
-        return _result(rule, Outcome.UNKNOWN, f"{city.name} is a member, but no source dates its membership.{note}")
-    if since <= deadline:
-        return _result(rule, Outcome.MET, f"{city.name} is {_membership_text(city, since)}.{note}")
-    if reference is None or note:
-        return _result(rule, Outcome.NOT_MET, f"{city.name} is a member only from {since.isoformat()}.{note}")
-    return _result(
-        rule, Outcome.NOT_MET, f"{city.name} became a member on {since.isoformat()}, after {reference.isoformat()}."
+        outcome = Outcome.UNKNOWN if isinstance(error, AmbiguousCityError) else Outcome.NOT_MET
+        reason = message + ("" if message.endswith("?") else ".") + " Only member cities may apply."
+        rules = rules_for(call.id)
+        members_only = next((rule for rule in rules if rule.id == "award-members-only"), rules[0])
+        asked = city.name if isinstance(city, City) else city
+        return EligibilityReport(
+            (_result(members_only, outcome, reason),),
+            call,
+            asked,
+            year=cycle.year,
+            as_of=as_of,
+            call_published=published,
+            caveats=tuple(caveats),
+        )
+    candidate = _Candidate(member, net, cycle, call, published, deadline, deadline_text)
+    results = tuple(_AWARD.run(rule, candidate) for rule in rules_for(call.id))
+    return EligibilityReport(
+        results, call, member, year=cycle.year, as_of=as_of, call_published=published, caveats=tuple(caveats)
     )
 
 
-def _past_laureate(rule: Rule, city: City, net: Network, year: int, note: str) -> CriterionResult:
-    earlier = [award.year for award in net.awards_of(city) if award.year < year]
-    if not earlier:
-        return _result(rule, Outcome.MET, f"{city.name} has not received the award before {year}.{note}")
-    last = max(earlier)
-    if year - last < 6:
-        return _result(
-            rule, Outcome.NOT_MET, f"{city.name} received the award in {last}, {year - last} years before {year}.{note}"
-        )
-    return _result(
-        rule, Outcome.MET, f"{city.name} last received the award in {last}, {year - last} years before.{note}"
-    )
+@_AWARD.register("award-members-only")
+def _members_only(rule: Rule, q: _Candidate) -> CriterionResult:
+    who = _label(q.city)
+    if not q.cycle.projected and any(laureate.id == q.city.id for laureate in q.network.award(q.cycle.year).laureates):
+        return _result(rule, Outcome.MET, f"{who} received the {q.cycle.year} award, which only members may receive.")
+    standing, facts = _standing(q.city, q.network, q.deadline)
+    if standing is _Standing.MEMBER and not q.published:
+        return _result(rule, Outcome.MET, f"{who} is {facts}.")
+    if standing is _Standing.MEMBER:
+        return _result(rule, Outcome.MET, f"{who} was a member by {q.deadline_text}: {facts}.")
+    if standing is _Standing.LEFT:
+        return _result(rule, Outcome.NOT_MET, f"{who} is no longer a member: {facts}.")
+    if standing is _Standing.NOT_YET:
+        return _result(rule, Outcome.NOT_MET, f"{who} was not a member by {q.deadline_text}: {facts}.")
+    return _result(rule, Outcome.UNKNOWN, f"Whether {who} was a member by {q.deadline_text} is unknown: {facts}.")
 
 
-def _twelve_months(
-    rule: Rule, city: City, net: Network, year: int, opens: dt.date | None, note: str
-) -> CriterionResult:
-    since = net.member_since(city)
-    if since is None:
-        return _result(rule, Outcome.UNKNOWN, f"No source dates {city.name}'s membership.{note}")
-    anniversary = (
-        since.replace(year=since.year + 1) if (since.month, since.day) != (2, 29) else dt.date(since.year + 1, 3, 1)
-    )
-    if opens is not None:
-        outcome = Outcome.MET if anniversary < opens else Outcome.NOT_MET
+def _compare(rule: Rule, q: _Candidate, met_from: _Span, facts: str, what: str) -> CriterionResult:
+    """The outcome of a rule met from a day in ``met_from``, judged as of the call's deadline."""
+    start = met_from.hi or met_from.lo
+    latest = "" if met_from.lo == met_from.hi else " at the latest"
+    if met_from.hi is not None and q.deadline.lo is not None and met_from.hi <= q.deadline.lo:
+        return _result(rule, Outcome.MET, f"{facts}: {what} from {met_from.hi.isoformat()}{latest}.")
+    if met_from.lo is not None and q.deadline.hi is not None and met_from.lo > q.deadline.hi:
         return _result(
-            rule,
-            outcome,
-            f"{city.name} is {_membership_text(city, since)}; the call opened {opens.isoformat()}.{note}",
+            rule, Outcome.NOT_MET, f"{facts}: {what} only from {met_from.lo.isoformat()}, after {q.deadline_text}."
         )
-    if anniversary < dt.date(year, 1, 1):
-        return _result(
-            rule, Outcome.MET, f"{city.name} is {_membership_text(city, since)}, over a year before {year}.{note}"
-        )
-    if anniversary > dt.date(year, 12, 31):
-        return _result(rule, Outcome.NOT_MET, f"{city.name} is a member only since {since.isoformat()}.{note}")
+    if start is None:
+        return _result(rule, Outcome.UNKNOWN, f"{facts}, so when {what} is unknown.")
     return _result(
         rule,
         Outcome.UNKNOWN,
-        f"{city.name} is {_membership_text(city, since)}; whether that is more than 12 months before the {year} "
-        f"call opens depends on the call's date, not yet published.{note}",
+        f"{facts}: it meets the rule from {start.isoformat()}{latest}, and whether that is before "
+        f"{q.deadline_text} is unknown.",
+    )
+
+
+@_AWARD.register("award-past-laureates-six-years")
+def _past_laureates(rule: Rule, q: _Candidate) -> CriterionResult:
+    years = _threshold(rule, "years")
+    who = _label(q.city)
+    earlier = [award for award in q.network.awards_of(q.city) if award.year < q.cycle.year]
+    if not earlier:
+        return _result(rule, Outcome.MET, f"{who} has not received the award before {q.cycle.year}.")
+    last = earlier[-1]
+    received = last.conference.start
+    span = _Span(received, received) if received else _Span(dt.date(last.year, 1, 1), dt.date(last.year, 12, 31))
+    when = f"on {received.isoformat()}" if received else f"in {last.year}"
+    return _compare(rule, q, span.shift(years=years), f"{who} last received the award {when}", "it may apply again")
+
+
+@_AWARD.register("award-membership-12-months")
+def _membership_months(rule: Rule, q: _Candidate) -> CriterionResult:
+    months = _threshold(rule, "months")
+    who = _label(q.city)
+    standing, facts = _standing(q.city, q.network, q.deadline)
+    if standing is _Standing.LEFT:
+        return _result(rule, Outcome.NOT_MET, f"{who} is no longer a member: {facts}.")
+    joined = _joined(q.city, q.network)
+    text = _since_text(q.city, joined)
+    return _compare(
+        rule, q, joined.shift(months=months, days=1), f"{who} is {text}", f"more than {months} months of membership"
     )

@@ -1,62 +1,204 @@
 """UNESCO's published rules for joining the network and for the Learning City Award, as data.
 
-Each :class:`Rule` has a stable id, a sentence, the calls it applies to, and its source.
-Calls carry their dates. The checks in :mod:`learning_cities.eligibility` pick the call that
-applies to the date or year asked for, then apply exactly the rules listed for that call.
-The facts come from the project's reference file ``criteria.md``; "secondary" marks a
-source that is not UNESCO's own.
+Each :class:`Rule` has a stable id, a sentence, the calls it applies to, its source and,
+where it has one, its threshold (``10,000`` inhabitants, ``12`` months, ``6`` years).
+Each call carries its dates. The tables are packaged data (``data/rules.json``), written by
+``tools/build_rules.py`` from the reviewable tables ``reference/curated/rules.csv``,
+``membership_calls.csv`` and ``award_calls.csv``, and read on first use.
+:mod:`learning_cities.eligibility` picks the call that applies to the date or year asked
+for, then runs the check registered for each rule of that call.
 
->>> from learning_cities.rules import MEMBERSHIP_CALLS, rules_for
+>>> from learning_cities.rules import MEMBERSHIP_CALLS, rule, rules_for
 >>> [call.id for call in MEMBERSHIP_CALLS]
 ['regulations-2018', 'call-2021', 'call-2023', 'call-2025']
->>> [rule.id for rule in rules_for("award-2024")][:3]
+>>> [r.id for r in rules_for("award-2024")]
 ['award-members-only', 'award-past-laureates-six-years', 'award-membership-12-months']
+>>> rule("minimum-population").threshold, rule("minimum-population").unit
+(10000, 'inhabitants')
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
+import re
+import sys
+import types
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
-__all__ = ["AWARD_CALLS", "MEMBERSHIP_CALLS", "RULES", "AwardCall", "MembershipCall", "Rule", "rules_for"]
+from ._checks import require_bool, require_date, require_instance, require_int, require_str, require_year
+from ._repr import shown
+from .calendars import calendar_year
+from .errors import DataError, LearningCitiesError
 
-_D = dt.date
+if sys.version_info >= (3, 11):
+    from importlib.resources import files
+else:  # pragma: no cover - exercised on Python 3.10 only
+    from importlib_resources import files
 
-_CALL_2021 = "https://uil.unesco.org/node/11061"
-_EXTENSION_2022 = "https://preprod.uil.unesco.org/learning-cities/members/become-member"
-_CALL_2023 = "http://www.center4mediarts.com/html/419/20230425/3034.html"
-_CALL_2025 = (
-    "https://mojaafrica-staging.flowsa.com/en/event/2025/"
-    "call-for-applications-to-join-the-unesco-global-network-of-learning-cities-gnlc"
-)
-_REGULATIONS_2018 = (
-    "https://webarchive.unesco.org/web/20190610192729/http://uil.unesco.org/lifelong-learning/"
-    "learning-cities/new-membership-regulations-unesco-global-network-learning-cities"
-)
-_BECOME_MEMBER = "https://uil.unesco.org/lifelong-learning/learning-cities/become-member"
-_FORM_2021 = "https://unescoghana.gov.gh:443/join-the-unesco-global-network-of-learning-cities"
-_CITY_DEFINITION = (
-    "https://www2.fundsforngos.org/education/"
-    "unesco-learning-city-award-2017-developing-learning-cities-around-the-world/"
-)
-_AWARD_2015 = "https://uil.unesco.org/lifelong-learning/learning-cities/2015-unesco-learning-city-award"
-_AWARD_2017 = "http://preprod.uil.unesco.org/lifelong-learning/learning-cities/unesco-learning-city-award"
-_AWARD_2019 = "https://uil.unesco.org/lifelong-learning/learning-cities/unesco-learning-city-award/award-2019"
-_AWARD_2021 = "https://uil.unesco.org/lifelong-learning/learning-cities/unesco-learning-city-award/award-2021"
-_AWARD_2021_DEADLINE = "https://www2.fundsforngos.org/education/unesco-announces-learning-city-award-2021/amp"
-_AWARD_2024 = "https://opportunitydesk.org/2024/05/22/unesco-learning-city-award-2024/"
-_AWARD_2024_DATES = "https://onuitalia.com/2024/04/18/il-22-aprile-il-bando-per-lunesco-learning-cities-award/"
+__all__ = [
+    "AWARD_CALLS",
+    "MEMBERSHIP_CALLS",
+    "RULES",
+    "AwardCall",
+    "MembershipCall",
+    "NoCheckError",
+    "Rule",
+    "RuleTable",
+    "UnknownCallError",
+    "UnknownRuleError",
+    "award_call",
+    "decode",
+    "encode",
+    "membership_call",
+    "parse",
+    "read_text",
+    "rule",
+    "rules_for",
+    "table",
+]
+
+DATA_PACKAGE = "learning_cities.data"
+DATA_FILE = "rules.json"
+SCHEMA_VERSION = 1
+#: What a threshold counts.
+UNITS = ("inhabitants", "months", "years")
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+# -- errors -------------------------------------------------------------------------------
+
+
+class UnknownCallError(LearningCitiesError, LookupError, ValueError):
+    """No call (for members or for the award) has that id or year.
+
+    >>> rules_for("call-2031")
+    Traceback (most recent call last):
+    learning_cities.rules.UnknownCallError: no call 'call-2031'; known calls: regulations-2018, ...
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UnknownRuleError(LearningCitiesError, LookupError):
+    """No rule has that id.
+
+    >>> rule("age-limit")
+    Traceback (most recent call last):
+    learning_cities.rules.UnknownRuleError: no rule 'age-limit'; rules: member-state, ...
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class NoCheckError(LearningCitiesError, LookupError):
+    """A rule in the data that no eligibility check implements; ``rule_id`` names it.
+
+    >>> from learning_cities.eligibility import check_for
+    >>> check_for("age-limit")
+    Traceback (most recent call last):
+    learning_cities.rules.NoCheckError: no check is registered for rule 'age-limit'; checks: ...
+    """
+
+    def __init__(self, rule_id: str, known: tuple[str, ...]) -> None:
+        self.rule_id = rule_id
+        super().__init__(f"no check is registered for rule {shown(rule_id)}; checks: {', '.join(known)}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+# -- field validators (the shared argument checks, as attrs validators) --------------------
+
+
+def _kind(check: Callable[[str, object], object]) -> _Validator:
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        check(attribute.name, value)
+
+    return validate
+
+
+def _optional(validator: _Validator) -> _Validator:
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            validator(instance, attribute, value)
+
+    return validate
+
+
+def _require_text(name: str, value: object) -> str:
+    if not require_str(name, value).strip():
+        raise ValueError(f"{name} must not be blank: {shown(value)}")
+    return str(value)
+
+
+_text = _kind(_require_text)
+
+
+def _identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not _ID.fullmatch(require_str(attribute.name, value)):
+        raise ValueError(f"{attribute.name} must be lower-case words joined by '-', not {shown(value)}")
+
+
+def _texts(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple):
+        raise TypeError(f"{attribute.name} must be a tuple of str, not {type(value).__name__}: {shown(value)}")
+    for index, item in enumerate(value):
+        _require_text(f"{attribute.name}[{index}]", item)
+
+
+def _tuple_of(kind: type) -> _Validator:
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        items: tuple[object, ...] = require_instance(attribute.name, value, tuple)
+        for index, item in enumerate(items):
+            require_instance(f"{attribute.name}[{index}]", item, kind)
+
+    return validate
+
+
+_calendar_year = _kind(calendar_year)
+_date = _kind(require_date)
+_bool = _kind(require_bool)
+_int = _kind(require_int)
+
+
+# -- records ------------------------------------------------------------------------------
 
 
 @attrs.frozen
 class Rule:
-    """One published criterion: ``id`` is stable, ``applies_to`` lists call ids."""
+    """One published criterion.
 
-    id: str
-    text: str
-    applies_to: tuple[str, ...]
-    source: str
+    ``id`` is stable; ``applies_to`` lists the ids of the calls it belongs to; ``source`` is
+    the URL that states it; ``threshold`` and ``unit`` give its number, where it has one.
+
+    >>> rule("award-membership-12-months")
+    Rule(id='award-membership-12-months', threshold=12, unit='months')
+    """
+
+    id: str = attrs.field(validator=_identifier)
+    text: str = attrs.field(validator=_text, repr=False)
+    applies_to: tuple[str, ...] = attrs.field(validator=_texts, repr=False)
+    source: str = attrs.field(validator=_text, repr=False)
+    threshold: int | None = attrs.field(default=None, validator=_optional(_int))
+    unit: str | None = attrs.field(default=None, validator=_optional(_text))
+    note: str = attrs.field(default="", validator=_kind(require_str), repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.threshold is None) != (self.unit is None):
+            raise ValueError(f"rule {self.id}: a threshold needs its unit and a unit its threshold")
+        if self.threshold is not None and self.threshold < 0:
+            raise ValueError(f"rule {self.id}: threshold must be 0 or more, not {shown(self.threshold)}")
+        if self.unit is not None and self.unit not in UNITS:
+            raise ValueError(f"rule {self.id}: unit must be one of {', '.join(UNITS)}, not {shown(self.unit)}")
 
 
 @attrs.frozen
@@ -64,26 +206,48 @@ class MembershipCall:
     """A period in which cities could apply to join, and the cohort it led to.
 
     ``opens``/``closes`` bound the window (``extended_to`` where a notice extended it);
-    under the 2018 regulations the window recurs every year from March to April.
+    under the 2018 regulations the window recurs every year from March to April, until
+    ``extended_to``.
+
+    >>> membership_call("call-2023")
+    MembershipCall(id='call-2023', opens=datetime.date(2023, 4, 1), closes=datetime.date(2023, 5, 31), cohort=2024)
     """
 
-    id: str
-    opens: dt.date
-    closes: dt.date
-    cohort: int | None
-    sources: tuple[str, ...]
-    extended_to: dt.date | None = None
-    yearly: bool = False
-    note: str = ""
+    id: str = attrs.field(validator=_identifier)
+    opens: dt.date = attrs.field(validator=_date)
+    closes: dt.date = attrs.field(validator=_date)
+    sources: tuple[str, ...] = attrs.field(validator=_texts, repr=False)
+    cohort: int | None = attrs.field(default=None, validator=_optional(_calendar_year))
+    extended_to: dt.date | None = attrs.field(default=None, validator=_optional(_date), repr=False)
+    yearly: bool = attrs.field(default=False, validator=_bool, repr=False)
+    note: str = attrs.field(default="", validator=_kind(require_str), repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.opens <= self.closes <= (self.extended_to or self.closes):
+            raise ValueError(f"call {self.id}: its dates must run opens <= closes <= extended_to")
+        if self.yearly and self.opens.year != self.closes.year:
+            raise ValueError(f"call {self.id}: a yearly window must open and close in the same year")
 
     def window(self, year: int | None = None) -> tuple[dt.date, dt.date]:
-        """The first and last day applications were accepted (for ``year`` if yearly)."""
+        """The first and last day applications were accepted (in ``year``, for a yearly call).
+
+        >>> membership_call("regulations-2018").window(2020)
+        (datetime.date(2020, 3, 1), datetime.date(2020, 4, 30))
+        """
         if self.yearly and year is not None:
-            return self.opens.replace(year=year), self.closes.replace(year=year)
+            require_year("year", year)
+            try:
+                return self.opens.replace(year=year), self.closes.replace(year=year)
+            except ValueError:  # 29 February, or a year outside the calendar
+                raise ValueError(f"call {self.id} has no window in {shown(year)}") from None
         return self.opens, self.extended_to or self.closes
 
     def describe(self) -> str:
-        """The window in words, e.g. ``"call-2023: 2023-04-01 to 2023-05-31"``."""
+        """The window in words, e.g. ``"call-2023: 2023-04-01 to 2023-05-31"``.
+
+        >>> membership_call("call-2021").describe()
+        'call-2021: 2021-09-01 to 2022-02-28 (extended from 2021-11-01)'
+        """
         if self.yearly:
             last = (self.extended_to or self.closes).year
             return f"{self.id}: {self.opens:%d %B} to {self.closes:%d %B} each year, {self.opens.year}-{last}"
@@ -92,182 +256,307 @@ class MembershipCall:
         return f"{self.id}: {first.isoformat()} to {end.isoformat()}{extended}"
 
     def is_open_on(self, day: dt.date) -> bool:
-        """Whether an application submitted on ``day`` fell in this call's window."""
+        """Whether an application submitted on ``day`` fell in this call's window.
+
+        >>> membership_call("call-2025").is_open_on(dt.date(2025, 6, 1))
+        True
+        """
+        require_date("day", day)
         if self.yearly:
-            last = self.extended_to or _D(9999, 12, 31)
+            last = self.extended_to or self.closes
+            if not self.opens <= day <= last:
+                return False
             first, end = self.window(day.year)
-            return self.opens <= day <= last and first <= day <= end
+            return first <= day <= end
         first, end = self.window()
         return first <= day <= end
 
 
 @attrs.frozen
 class AwardCall:
-    """The application round of one Learning City Award edition, with the dates known."""
+    """The application round of one Learning City Award edition, with the dates known.
 
-    id: str
-    award_year: int
-    sources: tuple[str, ...]
-    opens: dt.date | None = None
-    city_deadline: dt.date | None = None
-    national_commission_deadline: dt.date | None = None
-    conflicts: tuple[str, ...] = ()
-    note: str = ""
+    ``city_deadline`` is the day applications were due. Where no source gives it,
+    ``deadline_earliest`` and ``deadline_latest`` bound it (e.g. "spring 2018").
+    ``conflicts`` keeps what sources disagree on.
+
+    >>> award_call(2024)
+    AwardCall(id='award-2024', award_year=2024, city_deadline=datetime.date(2024, 5, 31))
+    """
+
+    id: str = attrs.field(validator=_identifier)
+    award_year: int = attrs.field(validator=_calendar_year)
+    sources: tuple[str, ...] = attrs.field(validator=_texts, repr=False)
+    opens: dt.date | None = attrs.field(default=None, validator=_optional(_date), repr=False)
+    city_deadline: dt.date | None = attrs.field(default=None, validator=_optional(_date))
+    national_commission_deadline: dt.date | None = attrs.field(default=None, validator=_optional(_date), repr=False)
+    deadline_earliest: dt.date | None = attrs.field(default=None, validator=_optional(_date), repr=False)
+    deadline_latest: dt.date | None = attrs.field(default=None, validator=_optional(_date), repr=False)
+    conflicts: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
+    note: str = attrs.field(default="", validator=_kind(require_str), repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.city_deadline is not None and (self.deadline_earliest or self.deadline_latest):
+            raise ValueError(f"call {self.id}: bounds on the deadline are for a call whose deadline is unknown")
+        early, late = self.deadline_earliest, self.deadline_latest
+        if early is not None and late is not None and early > late:
+            raise ValueError(f"call {self.id}: deadline_earliest {early} is after deadline_latest {late}")
 
 
-MEMBERSHIP_CALLS: tuple[MembershipCall, ...] = (
-    MembershipCall(
-        id="regulations-2018",
-        opens=_D(2019, 3, 1),
-        closes=_D(2019, 4, 30),
-        extended_to=_D(2020, 12, 31),
-        yearly=True,
-        cohort=None,
-        sources=(_REGULATIONS_2018,),
-        note="Regulations in force from 1 Oct 2018: applications reviewed only in March and April each year "
-        "(the 2019 and 2020 cohorts).",
-    ),
-    MembershipCall(
-        id="call-2021",
-        opens=_D(2021, 9, 1),
-        closes=_D(2021, 11, 1),
-        extended_to=_D(2022, 2, 28),
-        cohort=2022,
-        sources=(_CALL_2021, _EXTENSION_2022),
-        note="1 Sep - 1 Nov 2021, extended: applications to reach the GNLC team by 28 Feb 2022.",
-    ),
-    MembershipCall(
-        id="call-2023",
-        opens=_D(2023, 4, 1),
-        closes=_D(2023, 5, 31),
-        cohort=2024,
-        sources=(_CALL_2023,),
-        note="1 Apr - 31 May 2023; National Commissions submit up to three applications.",
-    ),
-    MembershipCall(
-        id="call-2025",
-        opens=_D(2025, 5, 15),
-        closes=_D(2025, 6, 15),
-        cohort=2025,
-        sources=(_CALL_2025,),
-        note="15 May - 15 June 2025; no per-country cap found for this call.",
-    ),
-)
+@attrs.frozen
+class RuleTable:
+    """The three tables of the packaged rules data, checked against each other.
 
-AWARD_CALLS: tuple[AwardCall, ...] = (
-    AwardCall(id="award-2015", award_year=2015, sources=(_AWARD_2015,)),
-    AwardCall(
-        id="award-2017",
-        award_year=2017,
-        city_deadline=_D(2016, 8, 31),
-        sources=(_AWARD_2017,),
-        conflicts=(
-            "the UIL 2015 award page says the 2017 process would open in April 2016 and close on 30 September 2016",
-        ),
-        note="Forms signed by the mayor went to the National Commission, which nominated up to three cities.",
-    ),
-    AwardCall(
-        id="award-2019",
-        award_year=2019,
-        sources=(_AWARD_2019,),
-        conflicts=("the nomination quota is 'up to three' on the how-to-apply page, 'up to two' on the 2019 page",),
-        note="Cities could apply in spring 2018; no exact dates found.",
-    ),
-    AwardCall(
-        id="award-2021",
-        award_year=2021,
-        city_deadline=_D(2021, 6, 25),
-        sources=(_AWARD_2021, _AWARD_2021_DEADLINE),
-        note="Deadline from a secondary source; National Commissions nominated up to two cities.",
-    ),
-    AwardCall(
-        id="award-2024",
-        award_year=2024,
-        opens=_D(2024, 4, 22),
-        city_deadline=_D(2024, 5, 31),
-        national_commission_deadline=_D(2024, 6, 28),
-        sources=(_AWARD_2024_DATES, _AWARD_2024),
-        note="The first call to call the award triennial; National Commissions forwarded two candidacies.",
-    ),
-)
+    Ids are unique, every rule applies to known calls only, and the calls are in date order.
+    """
 
-_AWARD_AFTER_2015 = ("award-2017", "award-2019", "award-2021", "award-2024")
-_ALL_MEMBERSHIP = tuple(call.id for call in MEMBERSHIP_CALLS)
+    membership_calls: tuple[MembershipCall, ...] = attrs.field(validator=_tuple_of(MembershipCall))
+    award_calls: tuple[AwardCall, ...] = attrs.field(validator=_tuple_of(AwardCall))
+    rules: tuple[Rule, ...] = attrs.field(validator=_tuple_of(Rule))
 
-RULES: tuple[Rule, ...] = (
-    Rule(
-        "member-state",
-        "The city is in a UNESCO Member State.",
-        _ALL_MEMBERSHIP,
-        _CALL_2021,
-    ),
-    Rule(
-        "application-window",
-        "The application is submitted while a call for members is open.",
-        _ALL_MEMBERSHIP,
-        _CALL_2021,
-    ),
-    Rule(
-        "not-yet-member",
-        "The city is not already a member of the network.",
-        _ALL_MEMBERSHIP,
-        _BECOME_MEMBER,
-    ),
-    Rule(
-        "mayor-endorsement",
-        "The mayor endorses the application (signature and official stamp on the form).",
-        _ALL_MEMBERSHIP,
-        _FORM_2021,
-    ),
-    Rule(
-        "national-commission-endorsement",
-        "The National Commission for UNESCO endorses the application and forwards it to UIL.",
-        _ALL_MEMBERSHIP,
-        _BECOME_MEMBER,
-    ),
-    Rule(
-        "guiding-documents",
-        "The city commits to the Beijing Declaration on Building Learning Cities and the Key Features of "
-        "Learning Cities.",
-        _ALL_MEMBERSHIP,
-        _BECOME_MEMBER,
-    ),
-    Rule(
-        "minimum-population",
-        "A city is an administrative unit of at least 10,000 inhabitants (the definition in the 2017 award "
-        "call; secondary source).",
-        _ALL_MEMBERSHIP,
-        _CITY_DEFINITION,
-    ),
-    Rule(
-        "award-members-only",
-        "Only member cities of the network may apply for the award.",
-        tuple(call.id for call in AWARD_CALLS),
-        _AWARD_2015,
-    ),
-    Rule(
-        "award-past-laureates-six-years",
-        "A laureate may not apply again within six years of receiving the award.",
-        _AWARD_AFTER_2015,
-        _AWARD_2019,
-    ),
-    Rule(
-        "award-membership-12-months",
-        "The city has been a member for more than 12 months when the call opens.",
-        ("award-2024",),
-        _AWARD_2024,
-    ),
-)
+    def __attrs_post_init__(self) -> None:
+        ids = [c.id for c in self.membership_calls] + [c.id for c in self.award_calls]
+        for name, values in (("call", ids), ("rule", [r.id for r in self.rules])):
+            twice = sorted({value for value in values if values.count(value) > 1})
+            if twice:
+                raise ValueError(f"{name} ids used twice: {', '.join(twice)}")
+        for found in self.rules:
+            unknown = [call for call in found.applies_to if call not in ids]
+            if unknown:
+                raise ValueError(f"rule {found.id} applies to unknown calls: {', '.join(unknown)}")
+            if found.threshold is not None and f"{found.threshold:,}" not in found.text:
+                raise ValueError(f"rule {found.id}: its text does not state its threshold {found.threshold:,}")
+        if [c.opens for c in self.membership_calls] != sorted(c.opens for c in self.membership_calls):
+            raise ValueError("membership calls must be in the order they opened")
+        years = [c.award_year for c in self.award_calls]
+        if years != sorted(set(years)):
+            raise ValueError("award calls must be one per award year, by year")
+
+
+# -- the codec: records <-> JSON, derived from the attrs fields ----------------------------
+
+
+def _decoder(kind: object) -> Callable[[object], object]:
+    """How to read one JSON value into a field of type ``kind``."""
+    if kind is dt.date:
+        return _iso_date
+    if kind == tuple[str, ...]:
+        return _tuple_of_str
+    if kind in (str, int, bool):
+        return lambda value: value
+    if isinstance(kind, types.UnionType):
+        (inner,) = [arg for arg in kind.__args__ if arg is not type(None)]
+        read = _decoder(inner)
+        return lambda value: None if value is None else read(value)
+    raise TypeError(f"no JSON reading for fields of type {kind!r}")  # pragma: no cover - a new field type
+
+
+_Record = TypeVar("_Record", "Rule", "MembershipCall", "AwardCall")
+
+
+def _iso_date(value: object) -> dt.date:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO date string, not {type(value).__name__}: {shown(value)}")
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        day = None
+    if day is None or day.isoformat() != value:
+        raise ValueError(f"expected a date as YYYY-MM-DD, not {shown(value)}")
+    return day
+
+
+def _tuple_of_str(value: object) -> tuple[object, ...]:
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list, not {type(value).__name__}: {shown(value)}")
+    return tuple(value)
+
+
+@overload
+def decode(kind: type[Rule], record: object) -> Rule: ...
+@overload
+def decode(kind: type[MembershipCall], record: object) -> MembershipCall: ...
+@overload
+def decode(kind: type[AwardCall], record: object) -> AwardCall: ...
+def decode(kind: type[Any], record: object) -> Any:
+    """A ``kind`` record (:class:`Rule`, :class:`MembershipCall` or :class:`AwardCall`) from JSON data.
+
+    The fields and their types come from the class; missing or unknown keys and wrong
+    types raise :class:`TypeError` or :class:`ValueError` naming the field.
+
+    >>> decode(Rule, {"id": "x", "text": "X.", "applies_to": ["call-2025"], "source": "https://example.org"})
+    Rule(id='x', threshold=None, unit=None)
+    """
+    if not isinstance(record, dict):
+        raise TypeError(f"a {kind.__name__} record must be an object, not {type(record).__name__}: {shown(record)}")
+    fields = attrs.fields_dict(attrs.resolve_types(kind))
+    unknown = sorted(str(key) for key in record if key not in fields)
+    if unknown:
+        raise ValueError(f"unknown keys: {shown(unknown)}")
+    values: dict[str, Any] = {}
+    for name, field in fields.items():
+        if name not in record:
+            if field.default is attrs.NOTHING:
+                raise ValueError(f"missing key {name!r}")
+            continue
+        values[name] = _decoder(field.type)(record[name])
+    return kind(**values)
+
+
+def _decode(kind: type[_Record], record: object) -> _Record:
+    found: _Record = decode(kind, record)
+    return found
+
+
+def encode(record: Rule | MembershipCall | AwardCall) -> dict[str, object]:
+    """JSON data for a record: every field, dates as ISO strings, tuples as lists.
+
+    >>> encode(rule("minimum-population"))["threshold"]
+    10000
+    """
+
+    def value(inst: object, field: attrs.Attribute[Any], item: object) -> object:
+        if isinstance(item, dt.date):
+            return item.isoformat()
+        return list(item) if isinstance(item, tuple) else item
+
+    return attrs.asdict(record, recurse=False, value_serializer=value)
+
+
+def parse(text: str, file: str = DATA_FILE) -> RuleTable:
+    """The :class:`RuleTable` in ``text`` (the packaged file's format); :class:`DataError` names the record.
+
+    >>> parse('{"schema": 1, "membership_calls": [], "award_calls": [], '
+    ...       '"rules": [{"id": 7, "text": "X.", "applies_to": [], "source": "s"}]}')
+    Traceback (most recent call last):
+    learning_cities.errors.DataError: rules.json: rules[0] 7: id must be a str, not int: 7
+    """
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise DataError(file, "the file", f"not JSON: {error}") from None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
+        raise DataError(file, "the file", f"expected an object with schema {SCHEMA_VERSION}")
+    membership_calls = _records(data, "membership_calls", MembershipCall, file)
+    award_calls = _records(data, "award_calls", AwardCall, file)
+    rules = _records(data, "rules", Rule, file)
+    try:
+        return RuleTable(membership_calls, award_calls, rules)
+    except ValueError as error:
+        raise DataError(file, "the tables", str(error)) from None
+
+
+def _records(data: dict[str, Any], key: str, kind: type[_Record], file: str) -> tuple[_Record, ...]:
+    rows = data.get(key)
+    if not isinstance(rows, list):
+        raise DataError(file, key, "expected a list of records")
+    records = []
+    for index, row in enumerate(rows):
+        try:
+            records.append(_decode(kind, row))
+        except (TypeError, ValueError) as error:
+            name = row.get("id") if isinstance(row, dict) else None
+            raise DataError(file, f"{key}[{index}] {shown(name)}", str(error)) from None
+    return tuple(records)
+
+
+def read_text() -> str:
+    """The packaged rules file's text, read through :mod:`importlib.resources`.
+
+    >>> read_text().startswith("{")
+    True
+    """
+    return files(DATA_PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def table() -> RuleTable:
+    """The packaged rules, read on first use (and cached).
+
+    >>> len(table().rules) >= 10
+    True
+    """
+    return parse(read_text())
+
+
+if TYPE_CHECKING:
+    #: The membership calls, by opening date.
+    MEMBERSHIP_CALLS: tuple[MembershipCall, ...]
+    #: The award calls, by award year.
+    AWARD_CALLS: tuple[AwardCall, ...]
+    #: Every rule, in the order reports list them.
+    RULES: tuple[Rule, ...]
+
+_TABLES = {"MEMBERSHIP_CALLS": "membership_calls", "AWARD_CALLS": "award_calls", "RULES": "rules"}
+
+
+def __getattr__(name: str) -> Any:
+    """The tables as module constants, read from the packaged data on first use."""
+    if name in _TABLES:
+        return getattr(table(), _TABLES[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# -- lookups ------------------------------------------------------------------------------
+
+
+def _known_calls(rules: RuleTable) -> str:
+    return ", ".join([c.id for c in rules.membership_calls] + [c.id for c in rules.award_calls])
 
 
 def rules_for(call_id: str) -> tuple[Rule, ...]:
     """The rules that apply to a call, in :data:`RULES` order.
 
-    >>> [rule.id for rule in rules_for("award-2015")]
+    >>> [r.id for r in rules_for("award-2015")]
     ['award-members-only']
     """
-    found = tuple(rule for rule in RULES if call_id in rule.applies_to)
+    require_str("call id", call_id)
+    rules = table()
+    found = tuple(r for r in rules.rules if call_id in r.applies_to)
     if not found:
-        known = [call.id for call in MEMBERSHIP_CALLS] + [call.id for call in AWARD_CALLS]
-        raise ValueError(f"no rules for call {call_id!r}; known calls: {', '.join(known)}")
+        raise UnknownCallError(f"no call {shown(call_id)}; known calls: {_known_calls(rules)}")
     return found
+
+
+def rule(rule_id: str) -> Rule:
+    """The rule with that id.
+
+    >>> rule("track-record").source
+    'https://uil.unesco.org/unesco-global-network-learning-cities-77-new-members-44-countries'
+    """
+    require_str("rule id", rule_id)
+    for found in table().rules:
+        if found.id == rule_id:
+            return found
+    raise UnknownRuleError(f"no rule {shown(rule_id)}; rules: {', '.join(r.id for r in table().rules)}")
+
+
+def membership_call(call_id: str) -> MembershipCall:
+    """The membership call with that id.
+
+    >>> membership_call("call-2025").cohort
+    2025
+    """
+    require_str("call id", call_id)
+    for call in table().membership_calls:
+        if call.id == call_id:
+            return call
+    raise UnknownCallError(f"no membership call {shown(call_id)}; known calls: {_known_calls(table())}")
+
+
+def award_call(award_year: int) -> AwardCall:
+    """The published call of the award of ``award_year``.
+
+    >>> award_call(2021).city_deadline
+    datetime.date(2021, 6, 25)
+    >>> award_call(2027)
+    Traceback (most recent call last):
+    learning_cities.rules.UnknownCallError: no published award call for 2027; calls: 2015, 2017, 2019, 2021, 2024
+    """
+    require_year("award year", award_year)
+    calls = table().award_calls
+    for call in calls:
+        if call.award_year == award_year:
+            return call
+    years = ", ".join(str(c.award_year) for c in calls)
+    raise UnknownCallError(f"no published award call for {shown(award_year)}; calls: {years}")
