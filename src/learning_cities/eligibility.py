@@ -28,7 +28,7 @@ import datetime as dt
 import enum
 import html
 from collections.abc import Callable
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
 import attrs
 
@@ -271,8 +271,13 @@ Q = TypeVar("Q")
 Check = Callable[[Rule, Q], CriterionResult]
 
 
+@runtime_checkable
 class RuleCheck(Protocol):
-    """A registered check: it judges one rule for one question (an application or a candidacy)."""
+    """A registered check: it judges one rule for one question (an application or a candidacy).
+
+    >>> isinstance(check_for("track-record"), RuleCheck)
+    True
+    """
 
     def __call__(self, rule: Rule, question: Any, /) -> CriterionResult:
         """The result of ``rule`` for ``question``."""
@@ -682,7 +687,7 @@ def _deadline(
     span = _Span(call.deadline_earliest, call.deadline_latest or latest)
     hi = (span.hi or latest).isoformat()
     words = f"between {span.lo.isoformat()} and {hi}" if span.lo is not None else f"by {hi} at the latest"
-    caveats.insert(0, f"No source gives the {cycle.year} call's deadline; it fell {words}.")
+    caveats.insert(0, f"No source gives the {cycle.year} call's deadline; it is taken to fall {words}.")
     return span, f"the call's deadline ({words})", caveats
 
 
@@ -709,9 +714,9 @@ def check_award_eligibility(city: City | str, year: int, network: Network | None
     """
     year = calendar_year("year", year)
     net = _network(network)
-    cycle = award_schedule(net).cycle(year)  # UnknownAwardError for a year with no award
-    call, published = _award_call(cycle.year)
     schedule = award_schedule(net)
+    cycle = schedule.cycle(year)  # UnknownAwardError for a year with no award
+    call, published = _award_call(cycle.year)
     previous = schedule.cycles(1, cycle.year - 1)[-1:] if cycle.year > 1 else ()
     deadline, deadline_text, caveats = _deadline(cycle, previous[0] if previous else None, call, published, net)
     as_of = deadline.lo if deadline.lo == deadline.hi else None
