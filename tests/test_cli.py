@@ -324,10 +324,15 @@ def test_export_json(net: lc.Network) -> None:
     assert "contradict" in fails(2, "export", "--format", "csv", "--json")
 
 
-def test_export_has_no_geojson_yet() -> None:
-    """``--format geojson`` waits for ``Network.to_geojson``; until then it is bad usage."""
-    assert not hasattr(lc.Network, "to_geojson")
-    assert "invalid choice: 'geojson'" in fails(2, "export", "--format", "geojson")
+def test_export_geojson(net: lc.Network) -> None:
+    collection = json.loads(ok("export", "--format", "geojson"))
+    assert collection == json.loads(json.dumps(net.to_geojson()))
+    assert collection["type"] == "FeatureCollection"
+    located = [city for city in net.cities if city.location is not None]
+    assert [feature["id"] for feature in collection["features"]] == [city.id for city in located]
+    bangkok = next(f for f in collection["features"] if f["id"] == "th-bangkok")
+    assert bangkok["geometry"] == {"type": "Point", "coordinates": [100.5014, 13.754]}  # [longitude, latitude]
+    assert "does not go with JSON" in fails(2, "export", "--format", "geojson", "--excel")
 
 
 # -- usage --------------------------------------------------------------------------------

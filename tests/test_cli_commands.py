@@ -171,7 +171,7 @@ def test_export_excel_is_csv_with_a_utf8_bom(net: lc.Network) -> None:
     assert text.startswith("\ufeffid,name,")
     rows = list(csv.DictReader(io.StringIO(text[1:])))
     assert [r["id"] for r in rows] == [c.id for c in net.cities]
-    assert next(r for r in rows if r["id"] == "th-khon-kaen")["local_names"] == "th=ขอนแก่น"
+    assert next(r for r in rows if r["id"] == "th-khon-kaen")["name_th"] == "ขอนแก่น"
     assert ok("export", "--excel", "--format", "csv") == text
     assert "--excel" in fails(2, "export", "--excel", "--format", "json")
     assert "--excel" in fails(2, "export", "--excel", "--json")
@@ -183,7 +183,7 @@ def test_export_excel_writes_utf8_bytes_whatever_the_stream_encoding() -> None:
     assert main(["export", "--excel"], stdout=stream) == 0
     data = raw.getvalue()
     assert data.startswith(b"\xef\xbb\xbfid,name,")
-    assert "th=ขอนแก่น" in data.decode("utf-8")
+    assert ",ขอนแก่น," in data.decode("utf-8")
 
 
 # -- commands compute, renderers print ----------------------------------------------------

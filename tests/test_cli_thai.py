@@ -146,7 +146,7 @@ def test_thai_city(net: lc.Network) -> None:
     assert "พ.ศ. 2567" in text
     assert f"{city.member_since.day} กุมภาพันธ์ พ.ศ. 2567" in text  # type: ignore[union-attr]
     assert "เอเชียและแปซิฟิก" in text  # Asia and the Pacific
-    assert "Thailand (TH)" in text  # no Thai country names in the data yet: UNESCO's English name
+    assert "ไทย (TH)" in text  # the country's Thai name, from CLDR
     assert "2024" not in text.split("แหล่งที่มา")[0]  # every year above the sources is Buddhist Era
 
 
@@ -171,7 +171,8 @@ def test_thai_json_is_the_same_json() -> None:
 
 def test_country_names_by_language_where_countries_carry_them(net: lc.Network) -> None:
     thailand = net.country("TH")
-    assert country_name(thailand, Messages("th")) == "Thailand"  # the data has no Country.names yet
+    assert country_name(thailand, Messages("th")) == "ไทย"  # CLDR's Thai name
+    assert country_name(thailand, Messages("en")) == "Thailand"  # UNESCO's English form
     named = types.SimpleNamespace(name="Thailand", names={"th": "ไทย", "en": "Thailand"})
     assert country_name(named, Messages("th")) == "ไทย"  # type: ignore[arg-type]
     assert country_name(named, Messages("en")) == "Thailand"  # type: ignore[arg-type]

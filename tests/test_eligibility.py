@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 import learning_cities as lc
-from learning_cities import _load
+from learning_cities import _codec
 from learning_cities.errors import BuddhistEraError
 from learning_cities.rules import AwardCall, MembershipCall
 
@@ -553,7 +553,7 @@ class TestReports:
 
 
 def _network_without(year: int) -> lc.Network:
-    records = _load.parse(_load.read_text())
+    records = _codec.parse(_codec.read_bytes())
     records["awards"] = tuple(award for award in records["awards"] if award.year != year)
     return lc.Network(**records)
 
@@ -580,7 +580,7 @@ class TestNetworkArgument:
         assert (ours.outcome, theirs.outcome) == (NOT_MET, MET)
 
     def test_a_network_with_no_edition_projects_from_the_triennial_rule(self) -> None:
-        records = _load.parse(_load.read_text())
+        records = _codec.parse(_codec.read_bytes())
         records["awards"] = ()
         bare = lc.Network(**records)
         schedule = lc.award_schedule(network=bare)
@@ -602,7 +602,7 @@ class TestNetworkArgument:
 def _network_where(city_id: str, **changes: object) -> lc.Network:
     import attrs
 
-    records = _load.parse(_load.read_text())
+    records = _codec.parse(_codec.read_bytes())
     records["cities"] = tuple(attrs.evolve(c, **changes) if c.id == city_id else c for c in records["cities"])
     return lc.Network(**records)
 

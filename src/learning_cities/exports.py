@@ -24,7 +24,16 @@ if TYPE_CHECKING:
     from .model import City
     from .network import Network
 
-__all__ = ["COLUMNS", "LIST_COLUMNS", "city_dataframe", "city_rows", "require_pandas", "write_csv"]
+__all__ = [
+    "COLUMNS",
+    "LIST_COLUMNS",
+    "city_dataframe",
+    "city_rows",
+    "columns",
+    "require_pandas",
+    "write_csv",
+    "write_rows",
+]
 
 #: The fixed columns of :func:`city_rows`, in order; ``name_<lang>`` columns follow ``name``.
 COLUMNS = (
@@ -142,12 +151,13 @@ def write_csv(network: Network, file: IO[str], cities: Iterable[City] | None = N
     >>> out.getvalue().splitlines()[0]
     'id,name,name_am,name_ar,...,name_th,...,country_code,country_name,region,kind,joined,member_by,member_since,...'
     """
-    chosen = list(network.cities if cities is None else cities)
-    rows = city_rows(network, chosen)
-    writer = csv.DictWriter(file, fieldnames=columns(chosen), lineterminator="\n")
+    return write_rows(city_rows(network, cities), file)
+
+
+def write_rows(rows: Sequence[dict[str, Any]], file: IO[str]) -> int:
+    """Write rows of :func:`city_rows` to ``file`` as CSV (lists joined with ``" ; "``); return how many."""
+    writer = csv.DictWriter(file, fieldnames=list(rows[0]) if rows else COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(
-            {key: " ; ".join(map(str, value)) if isinstance(value, list) else value for key, value in row.items()}
-        )
+        writer.writerow({key: " ; ".join(map(str, v)) if isinstance(v, list) else v for key, v in row.items()})
     return len(rows)

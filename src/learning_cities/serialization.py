@@ -39,6 +39,7 @@ import itertools
 import json
 import math
 import re
+import types
 import typing
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -294,6 +295,22 @@ def _make_converter() -> cattrs.Converter:
         return structure_record
 
     converter.register_structure_hook_factory(_is_record, structure_record_factory)
+
+    # -- a record or its name (a report's city): an object is the record, a string the name --
+    def is_record_or_str(cls: Any) -> bool:
+        args = typing.get_args(cls) if typing.get_origin(cls) in (typing.Union, types.UnionType) else ()
+        return len(args) == 2 and str in args and any(_is_record(arg) for arg in args)
+
+    def structure_record_or_str_factory(cls: Any, converter: cattrs.Converter) -> Callable[[object, type], Any]:
+        record = next(arg for arg in typing.get_args(cls) if arg is not str)
+        inner = converter.get_structure_hook(record)
+
+        def structure_record_or_str(value: object, _: type) -> Any:
+            return value if isinstance(value, str) else inner(value, record)
+
+        return structure_record_or_str
+
+    converter.register_structure_hook_factory(is_record_or_str, structure_record_or_str_factory)
     return converter
 
 

@@ -19,7 +19,6 @@ unknown city, country or year.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import io
 import sys
@@ -30,7 +29,7 @@ from .. import load
 from .._checks import require_str
 from .._repr import shown
 from ..eligibility import MembershipApplication
-from ..exports import COLUMNS
+from ..exports import write_rows
 from ..network import Network
 from . import commands
 from .arguments import (
@@ -100,9 +99,9 @@ def _export(net: Network, args: argparse.Namespace, today: dt.date) -> commands.
     if args.json:
         if fmt == "csv":
             raise UsageError("--json and --format csv contradict each other")
-        fmt = "json"
+        fmt = fmt or "json"
     if args.excel:
-        if fmt == "json":
+        if fmt in ("json", "geojson"):
             raise UsageError("--excel writes CSV for spreadsheets; it does not go with JSON")
         fmt = "csv"
     return commands.export(net, fmt or "csv", args.excel)
@@ -218,7 +217,12 @@ def _add_arguments(name: str, sub: argparse.ArgumentParser) -> None:
             sub.add_argument(f"--{flag}", action=argparse.BooleanOptionalAction, default=None, help=f"whether {what}")
         sub.add_argument("--population", type=read_count, metavar="N", help="the city's population")
     elif name == "export":
-        sub.add_argument("--format", choices=("csv", "json"), default=None, help="csv (the default) or json")
+        sub.add_argument(
+            "--format",
+            choices=("csv", "json", "geojson"),
+            default=None,
+            help="csv (the default), json, or geojson (an RFC 7946 FeatureCollection of the located members)",
+        )
         sub.add_argument(
             "--excel", action="store_true", help="CSV with a UTF-8 byte order mark, so spreadsheets show every name"
         )
@@ -285,9 +289,7 @@ def _arguments(argv: Sequence[str] | None) -> list[str]:
 
 def _csv(rows: list[dict[str, Any]]) -> str:
     text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    write_rows(rows, text)
     return text.getvalue()
 
 

@@ -194,9 +194,9 @@ class Conferences:
 
 @attrs.frozen
 class Export:
-    """Every city as one flat row, and the format to write them in."""
+    """Every city as one row (for ``geojson``, a FeatureCollection), and the format to write them in."""
 
-    rows: list[dict[str, Any]] = attrs.field(eq=False)
+    rows: Any = attrs.field(eq=False)
     format: str
     excel: bool
 
@@ -299,5 +299,5 @@ def conferences(net: Network) -> Conferences:
 
 
 def export(net: Network, format: str, excel: bool) -> Export:
-    """Every city's flat row, to be written as ``format`` (``csv`` or ``json``)."""
-    return Export(net.to_records(), format, excel)
+    """Every city's row, to be written as ``format`` (``csv`` or ``json``), or the located ones as GeoJSON."""
+    return Export(net.to_geojson() if format == "geojson" else net.to_records(), format, excel)

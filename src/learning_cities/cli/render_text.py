@@ -11,7 +11,7 @@ years and dates are written in the language's era (Buddhist Era in Thai).
 >>> list(lines(result, Messages("en")))
 ['th-khon-kaen  Khon Kaen (Thailand)']
 >>> list(lines(result, Messages("th")))
-['th-khon-kaen  ขอนแก่น (Thailand)']
+['th-khon-kaen  ขอนแก่น (ไทย)']
 """
 
 from __future__ import annotations
