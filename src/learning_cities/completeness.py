@@ -21,6 +21,7 @@ from collections.abc import Iterable
 import attrs
 
 from ._checks import require_instance
+from .display import Rows
 from .model import City, Country, CountryTotal, NetworkTotal
 from .network import Network
 
@@ -81,7 +82,7 @@ def _network(network: object) -> Network:
     return require_instance("network", network, Network)
 
 
-def coverage(network: Network | None = None) -> tuple[CoverageRow, ...]:
+def coverage(network: Network | None = None) -> Rows[CoverageRow]:
     """Rows for the members outside the rounds, each round, and the whole network, in that order.
 
     The first three rows have no reported count: the active records admitted on a rolling
@@ -137,7 +138,7 @@ def coverage(network: Network | None = None) -> tuple[CoverageRow, ...]:
         label = f"network ({total.date.isoformat() if total.date else total.as_of})"
         reported, reported_countries = total.cities, total.countries
     rows.append(CoverageRow(label, None, len(active), reported, _countries(active), reported_countries))
-    return tuple(rows)
+    return Rows(rows, "Member records held against UNESCO's reported figures")
 
 
 def _reported_total(network: Network) -> NetworkTotal | None:
@@ -210,7 +211,7 @@ def _end_of(as_of: str) -> dt.date | None:
         return None
 
 
-def country_coverage(network: Network | None = None) -> tuple[CountryCoverageRow, ...]:
+def country_coverage(network: Network | None = None) -> Rows[CountryCoverageRow]:
     """One row per country with member cities: most records held first, then by name.
 
     ``network`` defaults to :func:`learning_cities.load`.
@@ -250,4 +251,4 @@ def country_coverage(network: Network | None = None) -> tuple[CountryCoverageRow
         rows.append(
             CountryCoverageRow(country, held.get(country.code, 0), total.cities, total.as_of, held_then, total.sources)
         )
-    return tuple(sorted(rows, key=lambda row: (-row.held, row.country.name)))
+    return Rows(sorted(rows, key=lambda row: (-row.held, row.country.name)), "Member records held per country")

@@ -114,6 +114,104 @@ def city_rows(network: Network, cities: Iterable[City] | None = None) -> list[di
     return rows
 
 
+def cohort_rows(network: Network) -> list[dict[str, Any]]:
+    """One row per admission round: UNESCO's figures beside the records held."""
+    return [
+        {
+            "year": cohort.year,
+            "announced_on": cohort.announced_on.isoformat(),
+            "reported_cities": cohort.reported_cities,
+            "held": cohort.held,
+            "missing": cohort.missing,
+            "reported_countries": cohort.reported_countries,
+            "held_countries": cohort.held_countries,
+            "network_cities_after": cohort.network_cities_after,
+            "network_countries_after": cohort.network_countries_after,
+            "event": cohort.event,
+            "sources": list(cohort.sources),
+        }
+        for cohort in network.cohorts
+    ]
+
+
+def laureate_rows(network: Network) -> list[dict[str, Any]]:
+    """One row per laureate of every award edition, by year then name."""
+    return [
+        {
+            "year": award.year,
+            "edition": award.edition,
+            "conference": award.conference.number,
+            "conferred_on": None if award.conference.start is None else award.conference.start.isoformat(),
+            "city_id": city.id,
+            "city": city.name,
+            "country_code": city.country.code,
+            "country": city.country.name,
+            "region": city.region.value,
+        }
+        for award in network.awards
+        for city in award.laureates
+    ]
+
+
+def conference_rows(network: Network) -> list[dict[str, Any]]:
+    """One row per International Conference on Learning Cities."""
+    return [
+        {
+            "number": c.number,
+            "year": c.year,
+            "start": None if c.start is None else c.start.isoformat(),
+            "end": None if c.end is None else c.end.isoformat(),
+            "planned_month": c.planned_month,
+            "host_city": c.host_city,
+            "country": None if c.country is None else c.country.name,
+            "theme": c.theme,
+            "outcome_document": c.outcome_document,
+            "sources": list(c.sources),
+        }
+        for c in network.conferences
+    ]
+
+
+#: The tables :meth:`Network.to_records` and :meth:`Network.to_dataframe` give, by name.
+TABLES = ("cities", "cohorts", "laureates", "conferences", "coverage", "country_coverage")
+
+
+def table_rows(network: Network, table: str) -> list[dict[str, Any]]:
+    """The rows of one of :data:`TABLES`."""
+    if not isinstance(table, str):
+        raise TypeError(f"table must be a str, one of {', '.join(TABLES)}; not {type(table).__name__}")
+    if table == "cities":
+        return city_rows(network)
+    if table == "cohorts":
+        return cohort_rows(network)
+    if table == "laureates":
+        return laureate_rows(network)
+    if table == "conferences":
+        return conference_rows(network)
+    if table in ("coverage", "country_coverage"):
+        from .completeness import country_coverage, coverage
+
+        return (coverage if table == "coverage" else country_coverage)(network).to_records()
+    from ._repr import shown
+
+    raise ValueError(f"no table {shown(table)}; the tables are {', '.join(TABLES)}")
+
+
+def table_dataframe(network: Network, table: str) -> pandas.DataFrame:
+    """:func:`table_rows` as a DataFrame: nullable integers, dates as ``datetime64``."""
+    if table == "cities":
+        return city_dataframe(network)
+    rows = table_rows(network, table)
+    pd = require_pandas("to_dataframe()")
+    from .display import integer_columns
+
+    frame: pandas.DataFrame = integer_columns(pd.DataFrame(rows))
+    for column in ("announced_on", "conferred_on", "start", "end"):
+        if column in frame.columns:
+            frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
 def require_pandas(what: str) -> Any:
     """The :mod:`pandas` module, or an :class:`ImportError` naming the extra that installs it."""
     try:

@@ -192,6 +192,26 @@ class Country:
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def cities(self) -> tuple["City", ...]:
+        """Its member cities in the packaged data (:func:`~learning_cities.load`), by join year.
+
+        For another :class:`~learning_cities.Network`, ask it: ``net.where(country=country)``.
+
+        >>> import learning_cities as lc
+        >>> [city.name for city in lc.load().country("TH").cities][:3]
+        ['Chiang Rai', 'Chachoengsao', 'Chiang Mai']
+        """
+        from ._packaged import load
+
+        network = load()
+        return network.where(country=self) if self in network.countries else ()
+
+    def _repr_html_(self) -> str:
+        from .display import country_html
+
+        return country_html(self)
+
 
 @attrs.frozen(cache_hash=True, field_transformer=typed_fields)
 class City:
@@ -265,6 +285,24 @@ class City:
     def __str__(self) -> str:
         return f"{self.name} ({self.country.name})"
 
+    @property
+    def awards(self) -> tuple["Award", ...]:
+        """The UNESCO Learning City Award editions it received in the packaged data, by year.
+
+        >>> import learning_cities as lc
+        >>> [award.year for award in lc.load().city("Cork").awards]
+        [2015, 2024]
+        """
+        from ._packaged import load
+
+        network = load()
+        return network.awards_of(self) if self in network else ()
+
+    def _repr_html_(self) -> str:
+        from .display import city_html
+
+        return city_html(self)
+
 
 @attrs.frozen(cache_hash=True, field_transformer=typed_fields)
 class CohortCorrection:
@@ -309,6 +347,15 @@ class Cohort:
     sources: tuple[str, ...]
     corrections: tuple[CohortCorrection, ...] = ()
     notes: str = ""
+
+    def __repr__(self) -> str:
+        reported = "?" if self.reported_cities is None else self.reported_cities
+        return f"Cohort({self.year}: {self.held} of {reported} cities held, announced {self.announced_on.isoformat()})"
+
+    def _repr_html_(self) -> str:
+        from .display import cohort_html
+
+        return cohort_html(self)
 
     @property
     def held(self) -> int:
@@ -369,6 +416,16 @@ class Conference:
     sources: tuple[str, ...] = attrs.field(default=(), repr=False)
     notes: str = attrs.field(default="", repr=False)
 
+    def __repr__(self) -> str:
+        where = ", ".join(x for x in (self.host_city, self.country.name if self.country else None) if x)
+        when = self.start.isoformat() if self.start else f"planned {self.year}"
+        return f"Conference({self.number}: {where or 'host not yet known'}, {when})"
+
+    def _repr_html_(self) -> str:
+        from .display import conference_html
+
+        return conference_html(self)
+
     @property
     def held(self) -> bool:
         """``True`` once the conference has dates, i.e. it took place.
@@ -395,6 +452,17 @@ class Award:
     conference: Conference
     laureates: tuple[City, ...]
     sources: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        return (
+            f"Award({self.year}: edition {self.edition}, {len(self.laureates)} laureates, "
+            f"conference {self.conference.number})"
+        )
+
+    def _repr_html_(self) -> str:
+        from .display import award_html
+
+        return award_html(self)
 
 
 @attrs.frozen(cache_hash=True, field_transformer=typed_fields)

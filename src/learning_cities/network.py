@@ -545,23 +545,48 @@ class Network:
 
     # -- exports --------------------------------------------------------------------------
 
-    def to_records(self) -> list[dict[str, Any]]:
-        """One flat row per city, in :attr:`cities` order (see :mod:`learning_cities.exports`).
+    def to_records(self, table: str = "cities") -> list[dict[str, Any]]:
+        """One JSON-ready dict per row of a table (see :mod:`learning_cities.exports`).
+
+        ``table`` is ``"cities"`` (one row per city, in :attr:`cities` order), ``"cohorts"``,
+        ``"laureates"`` (one row per laureate of every edition), ``"conferences"``,
+        ``"coverage"`` or ``"country_coverage"``.
 
         >>> import learning_cities as lc
         >>> row = next(r for r in lc.load().to_records() if r["id"] == "th-khon-kaen")
         >>> row["name"], row["country_code"], row["joined"], row["status"]
         ('Khon Kaen', 'TH', 2024, 'active')
+        >>> [(r["year"], r["held"], r["reported_cities"]) for r in lc.load().to_records("cohorts")][:2]
+        [(2019, 27, 38), (2020, 51, 54)]
         """
-        from .exports import city_rows
+        from .exports import table_rows
 
-        return city_rows(self)
+        return table_rows(self, table)
 
-    def to_dataframe(self) -> pandas.DataFrame:
-        """:meth:`to_records` as a :class:`pandas.DataFrame` (needs the ``pandas`` extra)."""
-        from .exports import city_dataframe
+    def to_dataframe(self, table: str = "cities") -> pandas.DataFrame:
+        """:meth:`to_records` as a :class:`pandas.DataFrame` (needs the ``pandas`` extra).
 
-        return city_dataframe(self)
+        Years are nullable ``Int64``, dates ``datetime64``, list-valued fields lists.
+        """
+        from .exports import table_dataframe
+
+        return table_dataframe(self, table)
+
+    def _repr_html_(self) -> str:
+        from .display import fields_table
+
+        active = sum(c.is_active for c in self.cities)
+        total = self.reported_total
+        return fields_table(
+            f"UNESCO Global Network of Learning Cities, data as of {self.data_as_of.isoformat()}",
+            [
+                ("active member records", f"{active} in {len(self.countries)} countries"),
+                ("dated / undated", f"{active - len(self.undated)} / {len(self.undated)}"),
+                ("UNESCO's reported total", f"{total.cities} cities in {total.countries} countries ({total.as_of})"),
+                ("cohorts", ", ".join(str(c.year) for c in self.cohorts)),
+                ("award editions", ", ".join(str(a.year) for a in self.awards)),
+            ],
+        )
 
 
 def _rebuild(fields: dict[str, Any]) -> Network:
