@@ -151,12 +151,12 @@ def _frozen_map(value: object) -> FrozenMap:
     raise TypeError(f"expected a mapping of language tag to name, not {type(value).__name__}: {shown(value)}")
 
 
-def _region_of_country(city: "City") -> Region:
-    return city.country.region
+def _region_of_country(city: "City") -> Region | None:
+    return getattr(city.country, "region", None)  # None only when the country is no Country: refused
 
 
 def _same_region(city: "City", attribute: "attrs.Attribute[Region]", region: object) -> None:
-    if region is not city.country.region:
+    if isinstance(city.country, Country) and region is not city.country.region:
         raise ValueError(
             f"City.region must be its country's region ({city.country.region.value} for {city.country.code}), "
             f"not {shown(region)}"

@@ -79,20 +79,27 @@ def _tuple(value: object) -> tuple[Any, ...]:
     raise TypeError(f"expected a tuple of records, not {type(value).__name__}: {shown(value)}")
 
 
+def _sorted(records: tuple[Any, ...], key: Callable[[Any], Any]) -> tuple[Any, ...]:
+    try:
+        return tuple(sorted(records, key=key))
+    except (AttributeError, TypeError):  # not all records: left as given for the validator to refuse
+        return records
+
+
 def _cities_by_join_year(cities: object) -> tuple[City, ...]:
-    return tuple(sorted(_tuple(cities), key=_sort_key))
+    return _sorted(_tuple(cities), _sort_key)
 
 
 def _countries_by_name(countries: object) -> tuple[Country, ...]:
-    return tuple(sorted(_tuple(countries), key=lambda country: country.name))
+    return _sorted(_tuple(countries), lambda country: country.name)
 
 
 def _by_year(records: object) -> tuple[Any, ...]:
-    return tuple(sorted(_tuple(records), key=lambda record: record.year))
+    return _sorted(_tuple(records), lambda record: record.year)
 
 
 def _conferences_by_number(conferences: object) -> tuple[Conference, ...]:
-    return tuple(sorted(_tuple(conferences), key=lambda conference: conference.number))
+    return _sorted(_tuple(conferences), lambda conference: conference.number)
 
 
 def _records_of(kind: type) -> Any:
