@@ -21,12 +21,17 @@ anything = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(),
+    st.integers(min_value=2400, max_value=10_542),  # Buddhist Era years
+    st.builds(lambda n: 10**n, st.integers(min_value=300, max_value=6000)),  # past int-to-str limits
     st.floats(allow_nan=True),
     st.text(),
+    st.text(alphabet="\u0301\u0316\u200f\u200b\ufe0f\u0e48a ", max_size=200),  # marks and invisibles
     st.binary(max_size=20),
     st.dates(),
     st.datetimes(),
     st.lists(st.text(max_size=5), max_size=3),
+    st.recursive(st.none(), lambda inner: st.lists(inner, max_size=2), max_leaves=30),
+    st.tuples(st.floats(allow_nan=True), st.floats(allow_nan=True)),
     st.builds(lambda n: "x" * n, st.integers(min_value=10_000, max_value=2_000_000)),
 )
 texts = st.one_of(st.text(), st.text(alphabet="ขอนแก่นKhonaeé’' -", max_size=30))
@@ -48,6 +53,24 @@ CALLS: dict[str, Callable[[Any], object]] = {
     "where_joined": lambda value: NET.where(joined=value),
     "where_status": lambda value: NET.where(status=value),
     "where_awarded": lambda value: NET.where(awarded=value),
+    "where_kind": lambda value: NET.where(kind=value),
+    "where_confirmed_since": lambda value: NET.where(confirmed_since=value),
+    "resolve": NET.resolve,
+    "contains": lambda value: value in NET,
+    "near_latitude": lambda value: NET.near(value, 100.5, km=100),
+    "near_km": lambda value: NET.near(13.75, 100.5, km=value),
+    "nearest_n": lambda value: NET.nearest(13.75, 100.5, n=value),
+    "distance_km": lambda value: lc.distance_km(value, (13.75, 100.5)),
+    "to_records_table": NET.to_records,
+    "cities_constructor": lc.Cities,
+    "coverage": lc.coverage,
+    "country_coverage": lc.country_coverage,
+    "city_constructor_joined": lambda value: lc.City(id="x", name="X", country=NET.country("TH"), joined=value),
+    "city_constructor_names": lambda value: lc.City(
+        id="x", name="X", country=NET.country("TH"), joined=None, local_names=value
+    ),
+    "location_constructor": lambda value: lc.Location(latitude=value, longitude=0.0, source="s"),
+    "population_constructor": lambda value: lc.Population(count=1, year=value, source="s"),
 }
 
 
@@ -146,3 +169,60 @@ def test_normalize_is_idempotent(text: str) -> None:
     # key normalizes to itself.
     key = normalize(text)
     assert normalize(key) == key
+
+
+@settings(max_examples=40, deadline=None)
+@given(city=st.sampled_from(NET.cities))
+def test_every_city_pickles_copies_and_looks_itself_up(city: lc.City) -> None:
+    import copy
+    import pickle
+
+    assert pickle.loads(pickle.dumps(city)) == city
+    assert copy.deepcopy(city) == city
+    assert NET.city(str(city)) is city
+    assert NET.city(city.id) is city
+    assert city in NET
+
+
+def _mutations() -> st.SearchStrategy[Callable[[dict[str, Any]], None]]:
+    sections = ["countries", "cities", "cohorts", "conferences", "awards", "network_totals", "country_totals"]
+    values = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.text(max_size=5),
+        st.lists(st.integers(), max_size=2),
+        st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+        st.just(2567),
+        st.just("2567-01-01"),
+    )
+
+    def mutate(section: str, index: int, key_choice: int, value: object) -> Callable[[dict[str, Any]], None]:
+        def apply(data: dict[str, Any]) -> None:
+            records = data[section]
+            record = records[index % len(records)]
+            keys = sorted(record)
+            record[keys[key_choice % len(keys)]] = value
+
+        return apply
+
+    return st.builds(mutate, st.sampled_from(sections), st.integers(0, 500), st.integers(0, 40), values)
+
+
+@settings(max_examples=150, deadline=None)
+@given(mutation=_mutations())
+def test_a_mutated_data_file_loads_or_raises_a_data_error_naming_the_file(
+    mutation: Callable[[dict[str, Any]], None],
+) -> None:
+    import json
+
+    from learning_cities import _codec
+
+    data = json.loads(_codec.read_bytes())
+    mutation(data)
+    message = "gnlc.json: (loaded)"
+    try:
+        lc.Network(**_codec.parse(json.dumps(data)))
+    except lc.DataError as error:
+        message = str(error)
+    assert message.startswith("gnlc.json: ")
