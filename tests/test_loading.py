@@ -94,9 +94,9 @@ def test_duplicate_key_inside_a_record_is_refused() -> None:
 
 
 def test_truncated_file_is_a_data_error() -> None:
-    text = _codec.read_bytes()
+    text = _codec.read_bytes().decode("utf-8")
     with pytest.raises(lc.DataError, match=r"gnlc\.json: whole file: not valid JSON"):
-        _codec.parse(text[: len(text) // 2])
+        _codec.parse(text[: len(text) // 2].encode("utf-8"))  # cut between characters: valid UTF-8
 
 
 def test_concurrent_first_load_gives_one_object(monkeypatch: pytest.MonkeyPatch) -> None:
