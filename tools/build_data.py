@@ -24,6 +24,7 @@ import json
 import re
 import sys
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ from learning_cities.errors import DataError
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "reference"
 OUTPUT = ROOT / "src" / "learning_cities" / "data" / "gnlc.json"
+DIGEST = ROOT / "src" / "learning_cities" / "_digest.py"
 
 MEMBER_COLUMNS = ("city", "country", "country_code", "region", "year_joined", "source_url", "notes")
 _MEMBER_BY = re.compile(r"member_by=(\d{4})")
@@ -664,6 +666,17 @@ def render(data: dict[str, Any]) -> str:
     return _codec.render(_codec.dump(parts))
 
 
+def render_digest(text: str) -> str:
+    """The module that records the built file's checksum, so the package can trust an unchanged file."""
+    data = text.encode("utf-8")
+    return (
+        '"""The checksum of data/gnlc.json as tools/build_data.py wrote it (generated; do not edit)."""\n\n'
+        "#: ``(zlib.crc32, size in bytes)`` of the file the build checked: the reader skips only its\n"
+        "#: duplicate-key scan for a file that matches; any other file is checked in full.\n"
+        f"GNLC_JSON = ({zlib.crc32(data)}, {len(data)})\n"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report whether the packaged file is current")
@@ -673,13 +686,16 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as error:
         print(f"build_data: {error}", file=sys.stderr)
         return 1
+    digest = render_digest(text)
     if args.check:
         current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != text:
+        recorded = DIGEST.read_text(encoding="utf-8") if DIGEST.exists() else ""
+        if current != text or recorded != digest:
             print(f"build_data: {OUTPUT.relative_to(ROOT)} is out of date; run tools/build_data.py", file=sys.stderr)
             return 1
         return 0
     OUTPUT.write_text(text, encoding="utf-8")
+    DIGEST.write_text(digest, encoding="utf-8")
     data = json.loads(text)
     print(f"wrote {OUTPUT.relative_to(ROOT)}: {len(data['cities'])} cities, {len(data['countries'])} countries")
     return 0

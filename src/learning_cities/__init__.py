@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from ._packaged import load
 from ._version import __version__
 from .cities import Cities
-from .completeness import CountryCoverageRow, CoverageRow, country_coverage, coverage
 from .errors import (
     AmbiguousCityError,
     BuddhistEraError,
@@ -104,6 +103,7 @@ __all__ = [
 if TYPE_CHECKING:
     from .awards import AwardCycle, AwardSchedule, award_schedule
     from .calendars import from_buddhist_era, to_buddhist_era
+    from .completeness import CountryCoverageRow, CoverageRow, country_coverage, coverage
     from .eligibility import (
         CriterionResult,
         EligibilityReport,
@@ -114,7 +114,7 @@ if TYPE_CHECKING:
     )
     from .serialization import StructureError, from_json, structure, to_json, unstructure
 
-_LAZY: dict[str, str] = {}
+_LAZY = dict.fromkeys(("CountryCoverageRow", "CoverageRow", "country_coverage", "coverage"), "completeness")
 # serialization imports cattrs only when a converter is first needed
 _LAZY.update(dict.fromkeys(("StructureError", "from_json", "structure", "to_json", "unstructure"), "serialization"))
 _LAZY.update(dict.fromkeys(("AwardCycle", "AwardSchedule", "award_schedule"), "awards"))
