@@ -21,7 +21,7 @@ import signal
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -115,17 +115,17 @@ class Browser:
             if "method" in answer:
                 self.events.append(answer)
 
-    def wait_for(self, event: str) -> dict[str, Any]:
-        """The first event of that name, kept or still to come."""
+    def wait_for(self, description: str, wanted: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+        """The first event, kept or still to come, that ``wanted`` accepts."""
         for seen in self.events:
-            if seen["method"] == event:
+            if wanted(seen):
                 return seen
         deadline = time.monotonic() + TIMEOUT
         while True:
-            answer = self._next(deadline, event)
+            answer = self._next(deadline, description)
             if "method" in answer:
                 self.events.append(answer)
-                if answer["method"] == event:
+                if wanted(answer):
                     return answer
 
     def _next(self, deadline: float, waiting_for: str) -> dict[str, Any]:
@@ -146,6 +146,7 @@ class Browser:
         self.session = attached["sessionId"]
         for domain in ("Page", "Runtime", "Log"):
             self.send(f"{domain}.enable")
+        self.send("Page.setLifecycleEventsEnabled", {"enabled": True})
 
     def evaluate(self, expression: str) -> Any:
         result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True})
@@ -198,8 +199,16 @@ def browser(tmp_path: Path) -> Iterator[Browser]:
 
 
 def load(browser: Browser, page: Path) -> None:
-    browser.send("Page.navigate", {"url": page.as_uri()})
-    browser.wait_for("Page.loadEventFired")
+    """Open the page and wait for its own load event (not a late one of the blank page before it)."""
+    loader = browser.send("Page.navigate", {"url": page.as_uri()})["loaderId"]
+    browser.wait_for(
+        f"the load event of {page.name}",
+        lambda event: (
+            event["method"] == "Page.lifecycleEvent"
+            and event["params"]["name"] == "load"
+            and event["params"]["loaderId"] == loader
+        ),
+    )
 
 
 def script_errors(browser: Browser) -> list[str]:
