@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,8 @@ import pytest
 import learning_cities as lc
 
 ROOT = Path(__file__).resolve().parent.parent
+# The build tools are scripts in tools/ that import their shared helper by name, as they do when run.
+sys.path.insert(0, str(ROOT / "tools"))
 REFERENCE = ROOT / "reference"
 
 

@@ -31,6 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
+from _generated import write_or_check
 from learning_cities import _codec
 from learning_cities.errors import DataError
 
@@ -687,15 +688,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build_data: {error}", file=sys.stderr)
         return 1
     digest = render_digest(text)
-    if args.check:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        recorded = DIGEST.read_text(encoding="utf-8") if DIGEST.exists() else ""
-        if current != text or recorded != digest:
-            print(f"build_data: {OUTPUT.relative_to(ROOT)} is out of date; run tools/build_data.py", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.write_text(text, encoding="utf-8")
-    DIGEST.write_text(digest, encoding="utf-8")
+    status = write_or_check("build_data", [(OUTPUT, text), (DIGEST, digest)], check=args.check)
+    if status or args.check:
+        return status
     data = json.loads(text)
     print(f"wrote {OUTPUT.relative_to(ROOT)}: {len(data['cities'])} cities, {len(data['countries'])} countries")
     return 0

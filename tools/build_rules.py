@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from _generated import write_or_check
+
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = ROOT / "reference" / "curated"
 OUTPUT = ROOT / "src" / "learning_cities" / "data" / "rules.json"
@@ -143,13 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as error:
         print(f"build_rules: {error}", file=sys.stderr)
         return 1
-    if args.check:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != text:
-            print(f"build_rules: {OUTPUT.relative_to(ROOT)} is out of date; run tools/build_rules.py", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.write_text(text, encoding="utf-8")
+    status = write_or_check("build_rules", [(OUTPUT, text)], check=args.check)
+    if status or args.check:
+        return status
     data = json.loads(text)
     print(
         f"wrote {OUTPUT.relative_to(ROOT)}: {len(data['rules'])} rules, "

@@ -22,6 +22,8 @@ from pathlib import Path
 import babel
 from babel.core import Locale, get_global
 
+from _generated import write_or_check
+
 ROOT = Path(__file__).resolve().parent.parent
 COUNTRIES = ROOT / "reference" / "curated" / "countries.csv"
 OUTPUT = ROOT / "reference" / "generated" / "country_names.csv"
@@ -89,14 +91,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cldr_names: {error}", file=sys.stderr)
         return 1
     where = OUTPUT.relative_to(ROOT)
-    if args.check:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != text:
-            print(f"cldr_names: {where} is out of date; run tools/cldr_names.py", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(text, encoding="utf-8")
+    status = write_or_check("cldr_names", [(OUTPUT, text)], check=args.check)
+    if status or args.check:
+        return status
     print(f"wrote {where}: {text.count(chr(10)) - 1} names ({source()})")
     return 0
 

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
 import build_data  # noqa: E402
+from _generated import write_or_check  # noqa: E402  (tools/ is the script's directory)
 from build_data import _fold  # noqa: E402
 
 OUTPUT = ROOT / "reference" / "research" / "names_updates.csv"
@@ -311,13 +312,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.report:
         print("\n".join(unmatched))
     if args.check:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != text:
-            print(f"geonames_local_names: {OUTPUT.relative_to(ROOT)} is out of date", file=sys.stderr)
-            return 1
-        return 0
+        return write_or_check("geonames_local_names", [(OUTPUT, text)], check=True)
     if not args.report:
-        OUTPUT.write_text(text, encoding="utf-8")
+        write_or_check("geonames_local_names", [(OUTPUT, text)], check=False)
         added = len(rows) - len(kept)
         print(
             f"wrote {OUTPUT.relative_to(ROOT)}: {added} GeoNames rows, {len(kept)} by hand, {len(unmatched)} unmatched"

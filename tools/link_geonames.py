@@ -41,6 +41,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from _generated import write_or_check
+
 ROOT = Path(__file__).resolve().parent.parent
 GNLC = ROOT / "src" / "learning_cities" / "data" / "gnlc.json"
 CURATED = ROOT / "reference" / "curated" / "places.csv"
@@ -421,17 +423,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"link_geonames: outside its country: {problem}", file=sys.stderr)
     if problems:
         return 1
-    outputs = ((OUTPUT, text), (META, meta))
-    if args.check:
-        stale = [p for p, t in outputs if not p.exists() or p.read_text(encoding="utf-8") != t]
-        for path in stale:
-            print(
-                f"link_geonames: {path.relative_to(ROOT)} is out of date; run tools/link_geonames.py", file=sys.stderr
-            )
-        return 1 if stale else 0
-    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    for path, content in outputs:
-        path.write_text(content, encoding="utf-8")
+    status = write_or_check("link_geonames", [(OUTPUT, text), (META, meta)], check=args.check)
+    if status or args.check:
+        return status
     placed = sum(1 for r in rows if r.latitude)
     print(f"wrote {OUTPUT.relative_to(ROOT)}: {len(rows)} members, {placed} placed")
     return 0
