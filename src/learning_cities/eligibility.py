@@ -36,6 +36,7 @@ from ._checks import require_bool, require_date, require_instance, require_int, 
 from ._repr import shown
 from .awards import AwardCycle, award_schedule
 from .calendars import calendar_year
+from .display import Rows
 from .errors import AmbiguousCityError, DataError, UnknownCityError, UnknownCountryError
 from .model import City, Country
 from .network import Network
@@ -240,6 +241,19 @@ class EligibilityReport:
                 return found
         held = ", ".join(r.criterion for r in self.results)
         raise KeyError(f"no criterion {shown(criterion)} in this report; it has {held}")
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """The criteria as one dict each: ``criterion``, ``outcome`` (its value), ``reason``, ``source``.
+
+        >>> import learning_cities as lc
+        >>> [(r["criterion"], r["outcome"]) for r in lc.check_award_eligibility("Cork", 2027).to_records()][:2]
+        [('award-members-only', 'met'), ('award-past-laureates-six-years', 'not met')]
+        """
+        return Rows(self.results).to_records()
+
+    def to_dataframe(self) -> Any:
+        """:meth:`to_records` as a :class:`pandas.DataFrame` (needs the ``pandas`` extra)."""
+        return Rows(self.results).to_dataframe()
 
     def __repr__(self) -> str:
         name = self.city.name if isinstance(self.city, City) else self.city
