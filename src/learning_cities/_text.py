@@ -41,6 +41,13 @@ _FOLD = str.maketrans(
         "_": " ",
         ".": " ",
         ",": " ",
+        # Arabic script: hamza and madda on alef, short vowels and the Arabic/Persian forms of
+        # yeh and kaf are written or left out from one source to the next
+        **dict.fromkeys("\u0653\u0654\u0655\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670", None),
+        "ي": "ی",
+        "ى": "ی",
+        "ك": "ک",
+        "ة": "ه",
         # invisible and formatting characters that pasted text carries: nothing to match on
         **dict.fromkeys(
             "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"

@@ -1,0 +1,150 @@
+"""What a notebook shows: short reprs, HTML tables, and tables as DataFrames."""
+
+from __future__ import annotations
+
+import html
+import pickle
+import re
+
+import pytest
+
+import learning_cities as lc
+from learning_cities.display import MAX_ROWS, Rows
+
+
+def cells(page: str) -> list[str]:
+    return [html.unescape(cell) for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", page)]
+
+
+class TestReprs:
+    def test_cohorts_name_their_year_and_counts_not_their_cities(self, net: lc.Network) -> None:
+        cohort = net.cohort(2022)
+        assert repr(cohort) == f"Cohort(2022: {cohort.held} of 77 cities held, announced 2022-09-02)"
+        assert len(repr(net.cohorts)) < 400
+
+    def test_awards_conferences_and_the_network(self, net: lc.Network) -> None:
+        assert repr(net.award(2024)) == "Award(2024: edition 5, 10 laureates, conference 6)"
+        assert repr(net.conference(7)) == "Conference(7: host not yet known, planned 2027)"
+        assert repr(net.conference(3)) == "Conference(3: Cork, Ireland, 2017-09-18)"
+        assert repr(net).startswith("<Network: 401 active member cities held in 87 countries")
+
+    def test_query_results(self, net: lc.Network) -> None:
+        assert repr(net.where(country="TH", joined=2024)) == "Cities(3: Bangkok, Khon Kaen, Yala)"
+        assert repr(net.where(country="TH")).endswith("... 8 more)")
+        assert repr(net.search("zzzzzzzz")) == "Cities(0)"
+
+
+class TestHtml:
+    def test_a_city_shows_its_facts_and_links_its_sources(self, net: lc.Network) -> None:
+        city = net.city("Khon Kaen")
+        page = city._repr_html_()
+        found = cells(page)
+        assert "ขอนแก่น (th)" in found
+        assert "2024-02-14" in found
+        assert f'<a href="{city.sources[0]}">' in page
+        assert "<em>unknown</em>" not in page.split("member by")[0]
+
+    def test_a_city_without_a_year_says_member_by(self, net: lc.Network) -> None:
+        found = cells(net.city("Cork")._repr_html_())
+        assert found[found.index("member by") + 1] == "2015"
+
+    def test_country_cohort_award_conference(self, net: lc.Network) -> None:
+        thailand = cells(net.country("TH")._repr_html_())
+        assert "ไทย (th)" in thailand[thailand.index("names") + 1]
+        assert thailand[thailand.index("member cities") + 1] == "13 active of 13 held"
+        cohort = net.cohort(2024)._repr_html_()
+        shown = net.cohort(2024).cities[:MAX_ROWS]  # the table stops after MAX_ROWS and says so
+        assert cells(cohort).count("Thailand") == len([c for c in shown if c.country.code == "TH"]) > 0
+        assert f"(first {MAX_ROWS} of 60 shown)" in cohort
+        award = cells(net.award(2024)._repr_html_())
+        assert len(award) == 2 + 2 * 10
+        conference = cells(net.conference(6)._repr_html_())
+        assert conference[conference.index("dates") + 1] == "2024-12-03 to 2024-12-05"
+
+    def test_the_network_and_results(self, net: lc.Network) -> None:
+        found = cells(net._repr_html_())
+        assert found[found.index("dated / undated") + 1] == f"{401 - len(net.undated)} / {len(net.undated)}"
+        table = net.where(country="KR")._repr_html_()
+        assert "55 member cities (first 30 shown)" in table
+        assert table.count("<tr>") == 30 + 1
+
+    def test_values_are_escaped(self, net: lc.Network) -> None:
+        rows = Rows([lc.CriterionResult("x", lc.Outcome.MET, "<script>alert(1)</script>", "https://a.example")])
+        page = rows._repr_html_()
+        assert "<script>" not in page
+        assert "&lt;script&gt;" in page
+
+    def test_an_eligibility_report(self) -> None:
+        page = lc.check_award_eligibility("Rayong", 2027)._repr_html_()
+        assert "award-membership-12-months" in page
+        assert "unknown" in page
+
+
+class TestRows:
+    def test_coverage_rows_are_a_table(self, net: lc.Network) -> None:
+        rows = lc.coverage()
+        assert isinstance(rows, tuple)
+        assert rows == tuple(rows)
+        records = rows.to_records()
+        assert [r["label"] for r in records][:3] == [
+            "2015-2018 (rolling admission)",
+            "join year unknown",
+            "undated (no source dates them)",
+        ]
+        assert records[-1]["held"] == 401
+        assert pickle.loads(pickle.dumps(rows)) == rows
+        assert "Member records held against UNESCO" in rows._repr_html_()
+
+    def test_rows_become_dataframes_with_nullable_integers(self) -> None:
+        pytest.importorskip("pandas")
+        frame = lc.coverage().to_dataframe()
+        assert str(frame["reported"].dtype) == "Int64"
+        assert str(frame["held"].dtype) == "Int64"
+        assert frame["reported"].isna().sum() == 3
+        report = lc.check_award_eligibility("Cork", 2027).to_dataframe()
+        assert list(report["outcome"]) == ["met", "not met", "met"]
+
+    def test_empty_rows(self) -> None:
+        assert Rows().to_records() == []
+        assert "0 rows" in Rows()._repr_html_()
+
+
+class TestTables:
+    @pytest.mark.parametrize(
+        ("table", "rows", "first"),
+        [
+            ("cohorts", 5, {"year": 2019, "reported_cities": 38}),
+            ("laureates", 58, {"year": 2015, "conferred_on": "2015-09-28"}),
+            ("conferences", 7, {"number": 1, "host_city": "Beijing"}),
+            ("coverage", 9, {"label": "2015-2018 (rolling admission)"}),
+            ("country_coverage", 87, {"country": "Republic of Korea"}),
+        ],
+    )
+    def test_each_table(self, net: lc.Network, table: str, rows: int, first: dict[str, object]) -> None:
+        records = net.to_records(table)
+        assert len(records) == rows
+        assert first.items() <= records[0].items()
+        pytest.importorskip("pandas")
+        frame = net.to_dataframe(table)
+        assert len(frame) == rows
+
+    def test_dates_in_tables_are_datetimes(self, net: lc.Network) -> None:
+        pytest.importorskip("pandas")
+        assert str(net.to_dataframe("cohorts")["announced_on"].dtype).startswith("datetime64")
+        assert str(net.to_dataframe("conferences")["year"].dtype) == "Int64"
+
+    def test_an_unknown_table(self, net: lc.Network) -> None:
+        with pytest.raises(ValueError, match="no table 'towns'; the tables are cities, cohorts"):
+            net.to_records("towns")
+        with pytest.raises(TypeError, match="table must be a str"):
+            net.to_records(3)  # type: ignore[arg-type]
+
+
+def test_country_cities_and_city_awards_come_from_the_packaged_network(net: lc.Network) -> None:
+    thailand = net.country("TH")
+    assert thailand.cities == net.where(country="TH")
+    assert [a.year for a in net.city("Cork").awards] == [2015, 2024]
+    stranger = lc.City(id="xx-nowhere", name="Nowhere", country=thailand, joined=2024)
+    assert stranger.awards == ()
+    other = lc.Country(code="XX", alpha3="XXX", name="Nowhere", region=lc.Region.AFRICA)
+    assert other.cities == ()
