@@ -91,7 +91,8 @@ def test_geojson_is_rfc_7946(net: lc.Network) -> None:
         assert feature["type"] == "Feature"
         longitude, latitude = feature["geometry"]["coordinates"]  # [longitude, latitude]
         assert (latitude, longitude) == (city.location.latitude, city.location.longitude)  # type: ignore[union-attr]
-        assert -180 <= longitude <= 180 and -90 <= latitude <= 90
+        assert -180 <= longitude <= 180
+        assert -90 <= latitude <= 90
         assert all(not isinstance(value, (dict, list)) for value in feature["properties"].values())
     thai = net.where(country="TH").to_geojson()
     assert len(thai["features"]) == 13
