@@ -87,3 +87,17 @@ def test_generated_reference_files_match_their_upstream(tool: str) -> None:
     # the files they produce are committed, and must be exactly what the pinned versions give.
     module = _tool(tool)
     assert module.main(["--check"]) == 0, f"run: python tools/{tool}.py"
+
+
+def test_slugs_of_names_in_other_scripts_stay_readable_and_distinct() -> None:
+    build = _build_module()
+    assert build.slug("서울") == "서울"
+    assert build.slug("남구") != build.slug("북구")
+    assert build.slug("الرياض") == "الرياض"
+    assert build.slug("...") == ""  # refused by the build: no id can be made
+
+
+def test_a_bad_number_names_its_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build = _build_module()
+    with pytest.raises(build.BuildError, match=r"cohorts\.csv:7: 'twenty' is not a whole number"):
+        build._int("twenty", "upstream/cohorts.csv:7")

@@ -75,10 +75,17 @@ def _int_or_none(text: str) -> int | None:
 
 
 def slug(name: str) -> str:
-    """ASCII slug of a name: ``"Sønderborg"`` -> ``"sonderborg"``."""
+    """A readable slug of a name: ASCII where the name has Latin letters, its own script otherwise.
+
+    ``"Sønderborg"`` -> ``"sonderborg"``; ``"서울"`` -> ``"서울"`` (never ``""``, so two cities
+    named in another script cannot merge into one id).
+    """
     folded = unicodedata.normalize("NFKD", name.casefold().translate(_SLUG_FOLD))
-    ascii_text = folded.encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    ascii_slug = re.sub(r"[^a-z0-9]+", "-", folded.encode("ascii", "ignore").decode("ascii")).strip("-")
+    if ascii_slug:
+        return ascii_slug
+    kept = "".join(char if char.isalnum() else "-" for char in unicodedata.normalize("NFC", folded))
+    return re.sub(r"-+", "-", kept).strip("-")
 
 
 def _fold(name: str) -> str:
@@ -236,7 +243,8 @@ def _laureates(
     for row in _rows(REFERENCE / "upstream" / "awards.csv"):
         where = row["_where"]
         year = _year(row["award_year"], where)
-        assert year is not None
+        if year is None:
+            raise BuildError(f"{where}: an award row needs its award_year")
         code = countries.code_of(row["country"], where)
         key = (_fold(row["city"]), code)
         alias = aliases.get(key)
@@ -278,18 +286,18 @@ def _cohort_years(cohorts: list[dict[str, Any]]) -> set[int]:
 def _cohorts() -> list[dict[str, Any]]:
     corrections: dict[int, list[dict[str, Any]]] = {}
     for row in _rows(REFERENCE / "curated" / "cohort_corrections.csv"):
-        corrections.setdefault(int(row["cohort_year"]), []).append(
+        corrections.setdefault(_int(row["cohort_year"], row["_where"]), []).append(
             {
                 "field": row["field"],
-                "original": int(row["original"]),
-                "corrected": int(row["corrected"]),
+                "original": _int(row["original"], row["_where"]),
+                "corrected": _int(row["corrected"], row["_where"]),
                 "sources": _urls(row["source_url"]),
                 "notes": row["notes"],
             }
         )
     cohorts = []
     for row in _rows(REFERENCE / "upstream" / "cohorts.csv"):
-        year = int(row["cohort_year"])
+        year = _int(row["cohort_year"], row["_where"])
         figures = {
             "reported_cities": _int_or_none(row["new_cities"]),
             "reported_countries": _int_or_none(row["new_countries"]),
@@ -340,8 +348,8 @@ def _conferences(countries: Countries) -> list[dict[str, Any]]:
             outcome = ""
         conferences.append(
             {
-                "number": int(row["number"]),
-                "year": int(row["year"]),
+                "number": _int(row["number"], row["_where"]),
+                "year": _int(row["year"], row["_where"]),
                 "start": start,
                 "end": _iso_or_none(row["end_date"]),
                 "planned_month": int(planned.group(2)) if planned else None,
@@ -359,14 +367,14 @@ def _conferences(countries: Countries) -> list[dict[str, Any]]:
 def _apply_curated_cities(cities: dict[tuple[str, str], dict[str, Any]]) -> None:
     for row in _rows(REFERENCE / "curated" / "member_by.csv"):
         record = _find(cities, row["city"], row["country_code"], row["_where"])
-        year = int(row["member_by"])
+        year = _int(row["member_by"], row["_where"])
         if record["member_by"] is None or year < record["member_by"]:
             record["member_by"] = year
         record["sources"] += [u for u in _urls(row["source_url"]) if u not in record["sources"]]
     for row in _rows(REFERENCE / "curated" / "status.csv"):
         record = _find(cities, row["city"], row["country_code"], row["_where"])
         record["status"] = row["status"]
-        record["status_changed"] = int(row["changed_in"])
+        record["status_changed"] = _int(row["changed_in"], row["_where"])
         record["sources"] += [u for u in _urls(row["source_url"]) if u not in record["sources"]]
         record["notes"].append(row["notes"])
     for row in _rows(REFERENCE / "upstream" / "local_names.csv"):
@@ -556,7 +564,7 @@ def _country_totals(known: Countries) -> list[dict[str, Any]]:
                 "country": row["country_code"],
                 "as_of": row["as_of"],
                 "date": _iso_or_none(row["as_of"]),
-                "cities": int(row["cities"]),
+                "cities": _int(row["cities"], row["_where"]),
                 "sources": _urls(row["source_url"]),
                 "notes": row["notes"],
             }
@@ -587,6 +595,8 @@ def build() -> dict[str, Any]:
 
     ids: dict[str, tuple[str, str]] = {}
     for key, record in cities.items():
+        if not slug(record["name"]):
+            raise BuildError(f"{record['origin'][0]}: the name {record['name']!r} gives no id (no letter or digit)")
         city_id = f"{record['country'].lower()}-{slug(record['name'])}"
         if city_id in ids:
             raise BuildError(f"id {city_id!r} is used by {ids[city_id]} and {key}")
