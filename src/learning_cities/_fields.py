@@ -21,12 +21,11 @@ TypeError: Example.year must be a year (int), not str: '2024'
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import sys
 import types
 import typing
 from collections.abc import Callable, Mapping
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import attrs
 
@@ -35,10 +34,9 @@ from ._repr import shown
 
 __all__ = ["Year", "check_for", "typed_fields"]
 
-#: A Common Era year: an ``int`` from 1 to 9999 that is no Buddhist Era slip.
+#: A Common Era year: an ``int`` from 1 to 2399 (a year from 2400 is taken for a Buddhist Era slip).
 Year = Annotated[int, "year"]
 
-T = TypeVar("T")
 _Check = Callable[[Any], bool]
 
 
@@ -115,7 +113,7 @@ def _explain(name: str, kind: Any, value: Any) -> None:
         origin = typing.get_origin(kind)
     if origin is Annotated and value.__class__ is int:
         require_year(name, value)
-        raise ValueError(f"{name} must be a year from 1 to 9999, not {shown(value)}")
+        raise ValueError(f"{name} must be a year from 1 to 2399, not {shown(value)}")
     if kind is dt.date and value.__class__ is dt.date:
         require_date(name, value)
     if origin is tuple and value.__class__ is tuple:
@@ -135,7 +133,3 @@ def typed_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.At
         field if field.validator is not None else field.evolve(validator=_validator(cls, field)) for field in fields
     ]
 
-
-def is_enum(kind: Any) -> bool:
-    """Whether ``kind`` is an :class:`enum.Enum` class."""
-    return isinstance(kind, type) and issubclass(kind, enum.Enum)
