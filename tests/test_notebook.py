@@ -128,5 +128,7 @@ def test_near_bangkok(executed: Any) -> None:
 
 
 def test_the_growth_chart_is_an_image(executed: Any) -> None:
-    outputs = [o for o in _cell(executed, "growth-chart").outputs if o.output_type in ("execute_result", "display_data")]
+    outputs = [
+        o for o in _cell(executed, "growth-chart").outputs if o.output_type in ("execute_result", "display_data")
+    ]
     assert any("image/png" in o.data for o in outputs)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import learning_cities as lc
 from lc_markdown import number, sources, table, text, year
+
+import learning_cities as lc
 
 
 def conflicts_page(net: lc.Network) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lc_markdown import DOCS
+from lc_markdown import DOCS, ROOT
 
 # Pages in the order the contents list them; a page is listed only if its file exists, and a
 # page not named here joins the topics, so no page is ever left out of the toctree.
@@ -15,9 +15,10 @@ CONTENTS: dict[str, tuple[str, ...]] = {
 
 
 def pages() -> set[str]:
-    """Every page of the docs but the index: ``docs/*.md`` and the notebooks copied for the build."""
+    """Every page of the docs but the index: ``docs/*.md``, and ``examples/*.ipynb`` as
+    ``notebooks/<name>`` (where ``lc_notebook`` copies them for the build)."""
     found = {p.stem for p in DOCS.glob("*.md")} - {"index"}
-    return found | {f"notebooks/{p.stem}" for p in (DOCS / "notebooks").glob("*.ipynb")}
+    return found | {f"notebooks/{p.stem}" for p in (ROOT / "examples").glob("*.ipynb")}
 
 
 def contents_page() -> list[str]:

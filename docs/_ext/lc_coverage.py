@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import learning_cities as lc
 from lc_markdown import number, sources, table, text
+
+import learning_cities as lc
 
 
 def coverage_page(net: lc.Network) -> list[str]:
@@ -92,7 +93,9 @@ def countries_page(net: lc.Network) -> list[str]:
 def totals_page(net: lc.Network) -> list[str]:
     """Every exact network size a source reported (:attr:`learning_cities.Network.network_totals`)."""
     exact = [t for t in net.network_totals if t.cities is not None]
-    rows = [[text(t.as_of), number(t.cities), number(t.countries), text(t.notes or "–"), sources(t.sources)] for t in exact]
+    rows = [
+        [text(t.as_of), number(t.cities), number(t.countries), text(t.notes or "–"), sources(t.sources)] for t in exact
+    ]
     return [
         f"{len(exact)} of the {len(net.network_totals)} reported network sizes give an exact number of "
         'cities (the others say "200+" or "about 50 new"); in the order found:',

@@ -9,8 +9,9 @@ from __future__ import annotations
 import csv
 from collections import Counter
 
-import learning_cities as lc
 from lc_markdown import ROOT, number, repository_link, table, text
+
+import learning_cities as lc
 
 GAPS = ROOT / "reference" / "curated" / "gaps.csv"
 

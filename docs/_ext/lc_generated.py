@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import learning_cities as lc
 from lc_api import api_page, public_bases, resolve_public
 from lc_conflicts import conflicts_page
 from lc_contents import contents_page
@@ -30,6 +29,8 @@ from lc_markdown import write
 from lc_notebook import copy_notebooks, pin_kernel
 from lc_research import research_page
 from lc_sources import sources_page
+
+import learning_cities as lc
 
 
 def generate(app: Any = None) -> None:

@@ -36,7 +36,9 @@ def research_page() -> list[str]:
     for path in paths:
         stem = path.rsplit("/", 1)[1].removesuffix(".md")
         data = [f"`{p.name}`" for p in sorted(RESEARCH.glob(f"{stem}*.csv")) if p.stem in (stem, f"{stem}_updates")]
-        rows.append([repository_link(path), ", ".join(data) or "–", text(", ".join(sorted(scopes.get(path, []))) or "–")])
+        rows.append(
+            [repository_link(path), ", ".join(data) or "–", text(", ".join(sorted(scopes.get(path, []))) or "–")]
+        )
     return [
         f"{len(paths)} research logs, each beside the data files it produced (read them in the repository):",
         "",

@@ -6,8 +6,9 @@ import re
 from collections import Counter
 from urllib.parse import urlsplit
 
-import learning_cities as lc
 from lc_markdown import number, table, text
+
+import learning_cities as lc
 
 #: Kinds of source, tried in order: a label and the pattern its site's host name matches.
 KINDS: tuple[tuple[str, re.Pattern[str] | None], ...] = (
