@@ -82,7 +82,7 @@ def test_members_on_a_day_and_the_undated_apart(executed: Any) -> None:
 
 
 def test_the_buddhist_era_guard_names_the_common_era_year(executed: Any) -> None:
-    text = _text(_cell(executed, "buddhist-era-guard"))
+    text = " ".join(_text(_cell(executed, "buddhist-era-guard")).split())
     assert "2567 - 543 = 2024" in text
     assert "lc.from_buddhist_era(2567)" in text
 
@@ -117,8 +117,9 @@ def test_the_2027_award_is_unknown_with_its_day(executed: Any) -> None:
     result = report.result("award-membership-12-months")
     assert result.outcome is lc.Outcome.UNKNOWN
     assert "award-membership-12-months: unknown" in text
-    assert result.reason in text
-    assert "meets the rule from 2026-12-05" in text
+    words = " ".join(text.split())  # the reason is wrapped to the page
+    assert result.reason in words
+    assert "meets the rule from 2026-12-05" in words
 
 
 def test_near_bangkok(executed: Any) -> None:
