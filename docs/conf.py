@@ -1,12 +1,15 @@
-"""Sphinx configuration: MyST Markdown pages, furo, autodoc of the public API, doctests.
+"""Sphinx configuration: MyST Markdown pages and notebooks (myst-nb), furo, autodoc of the
+public API, doctests.
 
-Build with ``tox -e docs``, or directly::
+Build with ``bash tools/test_docs.sh`` (a clean virtual environment with the ``docs``
+extra), ``tox -e docs``, or directly::
 
     sphinx-build -W -n -b doctest docs docs/_build/doctest
     sphinx-build -W -n -b html docs docs/_build/html
 
 The tables of the data page are not typed by hand: ``_ext/lc_generated.py`` writes them into
-``docs/_generated/`` from the packaged data on every build.
+``docs/_generated/`` from the packaged data on every build, and copies the tour notebook
+(``examples/tour.ipynb``) to ``docs/notebooks/``, where a Jupyter kernel runs it.
 """
 
 from __future__ import annotations
@@ -26,18 +29,26 @@ release = learning_cities.__version__
 version = release
 
 extensions = [
-    "myst_parser",
+    "myst_nb",  # MyST Markdown (it includes myst_parser) and Jupyter notebooks
     "sphinx.ext.autodoc",
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
     "lc_generated",
 ]
 
-source_suffix = {".md": "markdown"}
+source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb"}
 root_doc = "index"
-exclude_patterns = ["_build", "_generated", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "_generated", "notebooks/.ipynb_checkpoints", "Thumbs.db", ".DS_Store"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
+
+# -- notebooks -----------------------------------------------------------------------------
+# The tour notebook runs on every build, in a kernel of the interpreter running Sphinx
+# (lc_notebook pins it); an error in a cell fails the build.
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 300
+nb_merge_streams = True
 
 html_theme = "furo"
 html_title = f"learning-cities {release}"
@@ -47,7 +58,8 @@ autodoc_typehints = "description"
 autodoc_typehints_description_target = "all"
 autodoc_member_order = "bysource"
 autodoc_preserve_defaults = True
-autodoc_default_options = {"members": True, "show-inheritance": True}
+# undoc-members: every field of a record is listed, with its type, even without a docstring
+autodoc_default_options = {"members": True, "undoc-members": True, "show-inheritance": True}
 # Names the docstrings use for types that live in private modules or outside the package.
 autodoc_type_aliases: dict[str, str] = {}
 
@@ -79,6 +91,8 @@ nitpick_ignore = [
     ("py:class", "pandas.core.frame.DataFrame"),
     ("py:class", "pathlib.Path"),
     ("py:class", "argparse.ArgumentParser"),
+    ("py:mod", "pandas"),
+    ("py:mod", "importlib.resources"),
     # City.local_names and City.official_names: an immutable Mapping[str, str], private type
     ("py:class", "learning_cities._frozenmap.FrozenMap"),
     # the type variable of structure() and from_json(): "the class you pass"

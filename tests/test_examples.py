@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+
+import learning_cities as lc
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -31,8 +36,9 @@ def run(script: str, *args: str, env: dict[str, str] | None = None) -> str:
     return result.stdout
 
 
-def test_the_three_examples_exist() -> None:
+def test_the_examples_exist() -> None:
     assert {"thailand.py", "growth_chart.py", "award_eligibility.py"} <= set(SCRIPTS)
+    assert (EXAMPLES / "tour.ipynb").is_file()  # run by tests/test_notebook.py
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
@@ -68,6 +74,41 @@ def test_growth_chart_writes_a_png(tmp_path: Path) -> None:
     assert f"wrote {chart}" in out
     # UNESCO's figure after the 2022 round, printed beside the records held
     assert "2022 (announced 2022-09-02): 294" in out
+    # each year's count is the members on its own 31 December, and the undated are shown apart
+    net = lc.load()
+    for year in (2019, 2024):
+        assert f"{year}  {year}-12-31  {len(net.members_on(dt.date(year, 12, 31))):4d}" in out
+    assert f"+{len(net.undated)} members that no source dates" in out
+
+
+def _growth_chart() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("growth_chart", EXAMPLES / "growth_chart.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_growth_chart_points_sit_on_their_own_year_with_a_plain_legend() -> None:
+    pytest.importorskip("matplotlib")
+    chart = _growth_chart()
+    net = lc.load()
+    axes = chart.figure(net).axes[0]
+    held = chart.held_per_year(net)
+    bars = [patch for patch in axes.patches if patch.get_height() > 0][: len(held)]
+    for (year, _, count), bar in zip(held, bars, strict=True):
+        assert bar.get_x() + bar.get_width() / 2 == pytest.approx(year)  # centred on its year's tick
+        assert bar.get_height() == count
+    assert [int(tick) for tick in axes.get_xticks()] == [year for year, _, _ in held]
+    # a day is drawn inside its own year: from year - 0.5 (1 January) to year + 0.5 (31 December)
+    for day in (dt.date(2024, 1, 1), dt.date(2024, 12, 31), dt.date(2022, 9, 2)):
+        assert day.year - 0.5 <= chart._position(day) < day.year + 0.5
+    legend = [text.get_text() for text in axes.get_legend().get_texts()]
+    assert legend[0].startswith("Members")
+    assert not any(re.search(r"net\.|\(\)|_on\b|\w+_\w+", label) for label in legend), legend
+    notes = " ".join(text.get_text() for text in axes.texts)
+    assert f"+{len(net.undated)} members held that no source dates" in notes
 
 
 def test_award_eligibility_checks_each_city() -> None:
