@@ -22,6 +22,9 @@ CITY_NAMES = [
     ("ตาก", "th-tak-municipality"),
     ("Tak", "th-tak-municipality"),
     ("남양주시", "kr-namyangju"),  # Hangul
+    ("부천", "kr-bucheon"),  # without 시 (city)
+    ("岡山", "jp-okayama"),  # without 市
+    ("ΑΘΗΝΑ", "gr-athens"),  # Greek capitals, no accent
     ("杭州", "cn-hangzhou"),  # Han
     ("岡山市", "jp-okayama"),  # Kanji
     ("الرياض", "sa-riyadh"),  # Arabic

@@ -1,4 +1,4 @@
-"""The public API is typed as DESIGN.md says: mypy --strict checks typing_checks.py."""
+"""The public API is typed as docs/design.md says: mypy --strict checks typing_checks.py."""
 
 from __future__ import annotations
 

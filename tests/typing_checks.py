@@ -1,4 +1,4 @@
-"""Checked by mypy (tests/test_typing.py): the public API has the types DESIGN.md gives."""
+"""Checked by mypy (tests/test_typing.py): the public API has the types docs/design.md gives."""
 
 from __future__ import annotations
 

@@ -59,9 +59,11 @@ _FOLD = str.maketrans(
 #: Thai words that may stand before a member's name or not: province, city and town municipality.
 _THAI_PREFIXES = ("จังหวัด", "เทศบาลนคร", "เทศบาลเมือง")
 _THAI_ABBREVIATION = "ฯ"  # marks a shortened name: กรุงเทพฯ
+#: "City" and "county" after a Korean, Japanese or Chinese name: written or left out alike.
+_CITY_SUFFIXES = ("시", "군", "市")
 # The same folding for ASCII text, as one byte-table pass (lower case included).
 _ASCII_FOLD = bytes(range(128)).maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ`-_.,", b"abcdefghijklmnopqrstuvwxyz'    ")
-_LATIN_LIMIT = 0x0370  # combining marks after a base below this (Latin) are accents
+_LATIN_LIMIT = 0x0400  # combining marks after a base below this (Latin, Greek) are accents
 
 
 def normalize(text: str) -> str:
@@ -89,16 +91,18 @@ def variants(key: str) -> tuple[str, ...]:
     """Other keys a normalised ``key`` is also known by.
 
     Thai forms without จังหวัด / เทศบาลนคร / เทศบาลเมือง before the name, or without the
-    abbreviation mark ฯ after it.
+    abbreviation mark ฯ after it; Korean, Japanese and Chinese names without 시, 군 or 市.
 
-    >>> variants("จังหวัดระยอง"), variants("กรุงเทพฯ"), variants("khon kaen")
-    (('ระยอง',), ('กรุงเทพ',), ())
+    >>> variants("จังหวัดระยอง"), variants("กรุงเทพฯ"), variants("부천시"), variants("khon kaen")
+    (('ระยอง',), ('กรุงเทพ',), ('부천',), ())
     """
     found = []
     for prefix in _THAI_PREFIXES:
         if key.startswith(prefix) and len(key) > len(prefix):
             found.append(key[len(prefix) :].strip())
     if key.endswith(_THAI_ABBREVIATION) and len(key) > 1:
+        found.append(key[:-1].strip())
+    if key.endswith(_CITY_SUFFIXES) and len(key) > 2:  # 부천시, 岡山市, 杭州市: the name without "city"
         found.append(key[:-1].strip())
     return tuple(found)
 

@@ -236,6 +236,7 @@ class City:
     joined: Year | None
     member_by: Year | None = None
     member_since: dt.date | None = None
+    """The earliest date a source proves membership (``None`` where nothing dates it)."""
     local_names: Mapping[str, str] = attrs.field(factory=FrozenMap, converter=_frozen_map)
     status: MembershipStatus = MembershipStatus.ACTIVE
     sources: tuple[str, ...] = attrs.field(default=(), repr=False)
