@@ -99,3 +99,50 @@ class TestCountries:
 
     def test_uk_no_longer_suggests_ukraine(self, net: lc.Network) -> None:
         assert net.country("UK").name.startswith("United Kingdom")
+
+
+class TestGazetteerNames:
+    """The second index: GeoNames' names of each member's place, read on the first miss."""
+
+    @pytest.mark.parametrize(
+        ("name", "city_id"),
+        [
+            ("Krung Thep Maha Nakhon", "th-bangkok"),
+            ("방콕", "th-bangkok"),  # Bangkok in Hangul
+            ("バンコク", "th-bangkok"),  # in Katakana
+            ("曼谷", "th-bangkok"),  # in Chinese
+            ("Пекин", "cn-beijing"),  # Beijing in Russian
+            ("Pékin", "cn-beijing"),  # in French
+            ("Ciudad de México", "mx-mexico-city"),
+        ],
+    )
+    def test_names_from_the_gazetteer(self, net: lc.Network, name: str, city_id: str) -> None:
+        assert net.city(name).id == city_id
+
+    def test_the_members_own_names_come_first(self, net: lc.Network) -> None:
+        # "Alexandria" is also a GeoNames name of Mashhad; the member named Alexandria wins
+        assert net.city("Alexandria").id == "eg-alexandria"
+
+    def test_a_network_without_the_index_only_knows_its_members_own_names(self) -> None:
+        from learning_cities import _codec
+
+        bare = lc.Network(**_codec.parse(_codec.read_bytes()))
+        assert bare.city("Bangkok").id == "th-bangkok"
+        with pytest.raises(lc.UnknownCityError):
+            bare.city("曼谷")
+
+    @pytest.mark.parametrize(
+        ("content", "message"),
+        [
+            (b"\xff", "not valid UTF-8 JSON"),
+            (b"[]", "expected an object with 'source'"),
+            (b'{"source": "x", "names": {"a": []}}', r"names\['a'\]: expected a list of city ids"),
+            (b'{"source": "x", "names": {"a": [1]}}', "expected a list of city ids"),
+        ],
+    )
+    def test_a_malformed_index_is_a_data_error(self, content: bytes, message: str) -> None:
+        from learning_cities import _codec
+
+        with pytest.raises(lc.DataError, match=message) as caught:
+            _codec.parse_alternate_names(content)
+        assert str(caught.value).startswith("alternate_names.json: ")

