@@ -126,6 +126,7 @@ def test_api_page_documents_every_public_name_and_module() -> None:
 
 
 def test_module_values_are_documented_once() -> None:
+    pytest.importorskip("sphinx")  # the #: comments are read by Sphinx's analyser (the docs extra)
     api = _ext("lc_api")
     page = "\n".join(api.api_page())
     exports = page.split(".. automodule:: learning_cities.exports", 1)[1].split(".. automodule::", 1)[0]
