@@ -74,9 +74,7 @@ def test_every_member_in_a_non_latin_script_country_has_a_local_name_with_a_sour
     non_latin |= {"MA", "MN", "OM", "PS", "QA", "RU", "SA", "SY", "TH", "TN", "UA", "BY", "AM", "CY"}
     members = [c for c in net.cities if c.country.code in non_latin]
     without = sorted(c.name for c in members if not c.local_names)
-    # Kourion, Bayangol District, Nilambur and Warangal: no source read
-    # writes their names in the country's script (reference/research/names.md says where we looked)
-    assert len(without) <= 4, without
+    assert without == []
     assert all(c.sources for c in members)
 
 
