@@ -43,7 +43,7 @@ class TestMembershipInTime:
         active = [city for city in net.cities if city.is_active]
         today = dt.date.today()
         assert len(net.members_on(today)) + len(net.undated) == len(active) == 401
-        assert len(net.undated) == 12
+        assert len(net.undated) == 11
         assert all(city.member_since is None and city.is_active for city in net.undated)
         network_row = lc.coverage()[-1]
         assert network_row.held == len(active)

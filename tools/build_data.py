@@ -490,7 +490,8 @@ def _apply_evidence(
             confirmed.setdefault(city["id"], []).append(year)
             city["sources"] += [u for u in urls if u not in city["sources"]]
         elif row["kind"] == "doubt":
-            city.setdefault("doubts", []).append(f"{year}: {row['notes']} ({urls[0]})")
+            when = "undated source" if year is None else str(year)
+            city.setdefault("doubts", []).append(f"{when}: {row['notes']} ({urls[0]})")
         else:
             raise BuildError(f"{where}: evidence kind {row['kind']!r} is not 'confirmed' or 'doubt'")
     for city in city_records:
