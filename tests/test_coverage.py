@@ -208,3 +208,34 @@ def test_importing_the_module_does_not_shadow_the_function() -> None:
         "assert lc.coverage()[-1].held == sum(r.held for r in lc.country_coverage())"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_recency_counts_every_active_member_once(net: lc.Network) -> None:
+    rows = lc.recency()
+    active = [city for city in net.cities if city.is_active]
+    assert [(row.label, row.since, row.until) for row in rows] == [
+        ("confirmed 2022 or later", 2022, None),
+        ("confirmed 2019-2021", 2019, 2021),
+        ("confirmed only before 2019", None, 2018),
+        ("no dated confirmation", None, None),
+    ]
+    assert sum(row.held for row in rows) == len(active) == 401
+    assert rows[0].held == len(net.where(status="active", confirmed_since=2022)) == 230
+    assert rows[-1].held == sum(city.last_confirmed is None for city in active) == 11
+    assert lc.recency() == lc.recency(net)
+    assert [r["held"] for r in net.to_records("recency")] == [row.held for row in rows]
+
+
+def test_the_summary_shows_how_recently_members_were_confirmed() -> None:
+    import io
+    import json
+
+    from learning_cities.cli import main
+
+    out = io.StringIO()
+    assert main(["summary", "--json"], stdout=out) == 0
+    recency = json.loads(out.getvalue())["recency"]
+    assert [row["held"] for row in recency] == [row.held for row in lc.recency()]
+    out = io.StringIO()
+    assert main(["summary"], stdout=out) == 0
+    assert "confirmed only before 2019" in out.getvalue()

@@ -76,6 +76,7 @@ __all__ = [
     "NetworkTotal",
     "Outcome",
     "Population",
+    "RecencyRow",
     "Region",
     "StructureError",
     "UnknownAwardError",
@@ -94,6 +95,7 @@ __all__ = [
     "from_buddhist_era",
     "from_json",
     "load",
+    "recency",
     "structure",
     "to_buddhist_era",
     "to_json",
@@ -103,7 +105,7 @@ __all__ = [
 if TYPE_CHECKING:
     from .awards import AwardCycle, AwardSchedule, award_schedule
     from .calendars import from_buddhist_era, to_buddhist_era
-    from .completeness import CountryCoverageRow, CoverageRow, country_coverage, coverage
+    from .completeness import CountryCoverageRow, CoverageRow, RecencyRow, country_coverage, coverage, recency
     from .eligibility import (
         CriterionResult,
         EligibilityReport,
@@ -114,7 +116,9 @@ if TYPE_CHECKING:
     )
     from .serialization import StructureError, from_json, structure, to_json, unstructure
 
-_LAZY = dict.fromkeys(("CountryCoverageRow", "CoverageRow", "country_coverage", "coverage"), "completeness")
+_LAZY = dict.fromkeys(
+    ("CountryCoverageRow", "CoverageRow", "RecencyRow", "country_coverage", "coverage", "recency"), "completeness"
+)
 # serialization imports cattrs only when a converter is first needed
 _LAZY.update(dict.fromkeys(("StructureError", "from_json", "structure", "to_json", "unstructure"), "serialization"))
 _LAZY.update(dict.fromkeys(("AwardCycle", "AwardSchedule", "award_schedule"), "awards"))

@@ -25,7 +25,7 @@ from .display import Rows
 from .model import City, Country, CountryTotal, NetworkTotal
 from .network import Network
 
-__all__ = ["CountryCoverageRow", "CoverageRow", "country_coverage", "coverage"]
+__all__ = ["CountryCoverageRow", "CoverageRow", "RecencyRow", "country_coverage", "coverage", "recency"]
 
 #: The labels of the rows outside the rounds (the first, for the rolling admissions, names
 #: the years before the first round).
@@ -252,3 +252,53 @@ def country_coverage(network: Network | None = None) -> Rows[CountryCoverageRow]
             CountryCoverageRow(country, held.get(country.code, 0), total.cities, total.as_of, held_then, total.sources)
         )
     return Rows(sorted(rows, key=lambda row: (-row.held, row.country.name)), "Member records held per country")
+
+
+@attrs.frozen
+class RecencyRow:
+    """Active members whose newest dated confirmation falls in a span of years.
+
+    ``since``/``until`` bound the span (``None``: open); ``held`` counts the members.
+    """
+
+    label: str
+    since: int | None
+    until: int | None
+    held: int
+
+
+#: The spans of :func:`recency`: (label, first year, last year); the last row holds the undated.
+RECENCY_SPANS: tuple[tuple[str, int | None, int | None], ...] = (
+    ("confirmed 2022 or later", 2022, None),
+    ("confirmed 2019-2021", 2019, 2021),
+    ("confirmed only before 2019", None, 2018),
+)
+
+
+def recency(network: Network | None = None) -> Rows[RecencyRow]:
+    """How recently a dated source showed each active member as a member (:attr:`City.last_confirmed`).
+
+    UIL removes inactive members without naming them, so an old confirmation is weaker
+    evidence of membership today than a recent one.
+
+    >>> import learning_cities as lc
+    >>> rows = lc.recency()
+    >>> [row.label for row in rows]
+    ['confirmed 2022 or later', 'confirmed 2019-2021', 'confirmed only before 2019', 'no dated confirmation']
+    >>> sum(row.held for row in rows) == sum(city.is_active for city in lc.load().cities)
+    True
+    """
+    net = _network(network)
+    active = [city for city in net.cities if city.is_active]
+    rows = []
+    for label, since, until in RECENCY_SPANS:
+        held = sum(
+            1
+            for city in active
+            if city.last_confirmed is not None
+            and (since is None or city.last_confirmed >= since)
+            and (until is None or city.last_confirmed <= until)
+        )
+        rows.append(RecencyRow(label, since, until, held))
+    rows.append(RecencyRow("no dated confirmation", None, None, sum(c.last_confirmed is None for c in active)))
+    return Rows(rows, "Active members by their newest dated confirmation")

@@ -173,7 +173,7 @@ def conference_rows(network: Network) -> list[dict[str, Any]]:
 
 
 #: The tables :meth:`Network.to_records` and :meth:`Network.to_dataframe` give, by name.
-TABLES = ("cities", "cohorts", "laureates", "conferences", "coverage", "country_coverage")
+TABLES = ("cities", "cohorts", "laureates", "conferences", "coverage", "country_coverage", "recency")
 
 
 def table_rows(network: Network, table: str) -> list[dict[str, Any]]:
@@ -188,10 +188,10 @@ def table_rows(network: Network, table: str) -> list[dict[str, Any]]:
         return laureate_rows(network)
     if table == "conferences":
         return conference_rows(network)
-    if table in ("coverage", "country_coverage"):
-        from .completeness import country_coverage, coverage
+    if table in ("coverage", "country_coverage", "recency"):
+        from . import completeness
 
-        return (coverage if table == "coverage" else country_coverage)(network).to_records()
+        return getattr(completeness, table)(network).to_records()  # type: ignore[no-any-return]
     from ._repr import shown
 
     raise ValueError(f"no table {shown(table)}; the tables are {', '.join(TABLES)}")

@@ -25,7 +25,7 @@ from ..eligibility import EligibilityReport, MembershipApplication, check_award_
 from ..model import Award, City, Cohort, Conference, Country, NetworkTotal, Region
 
 if TYPE_CHECKING:
-    from ..completeness import CoverageRow
+    from ..completeness import CoverageRow, RecencyRow
     from ..network import Network
 
 __all__ = [
@@ -84,6 +84,7 @@ class Summary:
     countries: int
     reported: NetworkTotal
     coverage: tuple[CoverageRow, ...]
+    recency: tuple[RecencyRow, ...]
     regions: tuple[RegionCount, ...]
     awards: tuple[Award, ...]
     next_award: AwardCycle
@@ -206,7 +207,7 @@ class Export:
 
 def summary(net: Network, today: dt.date) -> Summary:
     """The network at a glance, with members counted on ``today``."""
-    from ..completeness import coverage
+    from ..completeness import coverage, recency
 
     active = [c for c in net.cities if c.is_active]
     regions = []
@@ -223,6 +224,7 @@ def summary(net: Network, today: dt.date) -> Summary:
         countries=len({c.country.code for c in active}),
         reported=net.reported_total,
         coverage=coverage(net),
+        recency=recency(net),
         regions=tuple(regions),
         awards=net.awards,
         next_award=award_schedule(net).next_award(after=today),

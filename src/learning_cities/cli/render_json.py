@@ -120,6 +120,9 @@ def _(result: Summary) -> Any:
             }
             for row in result.coverage
         ],
+        "recency": [
+            {"label": row.label, "since": row.since, "until": row.until, "held": row.held} for row in result.recency
+        ],
         "regions": {r.region.value: {"cities": r.cities, "countries": r.countries} for r in result.regions},
         "awards": [
             {"year": a.year, "edition": a.edition, "conference": a.conference.number, "laureates": len(a.laureates)}

@@ -198,6 +198,10 @@ def _(result: Summary, m: Messages) -> Iterator[str]:
         yield f"  {_pad(label, 30)} {row.held:>5} {reported:>9} {missing:>8}  {countries:>13}  {state}"
     yield "  " + m("coverage.complete_cohorts", cohorts=m("list").join(complete) or m("coverage.none_yet"))
     yield ""
+    yield m("summary.recency")
+    for bucket in result.recency:
+        yield f"  {_pad(m('recency.' + bucket.label), 34)} {bucket.held:>4}"
+    yield ""
     yield m("summary.regions")
     for count in result.regions:
         region = _pad(m(f"region.{count.region.value}"), 34)
