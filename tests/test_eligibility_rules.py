@@ -49,7 +49,6 @@ class TestPackagedTable:
         build = _tool()
         packaged = rules.read_text()
         assert packaged == build.render(build.build()), "run: python tools/build_rules.py"
-        assert build.main(["--check"]) == 0
 
     def test_every_rule_row_is_a_rule(self) -> None:
         rows = reference_rows("curated/rules.csv")
