@@ -719,10 +719,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         text = render(build())
-    except BuildError as error:
-        print(f"build_data: {error}", file=sys.stderr)
-        return 1
-    try:
         alternates = render_alternates(text)
     except BuildError as error:
         print(f"build_data: {error}", file=sys.stderr)
