@@ -239,3 +239,16 @@ def test_the_summary_shows_how_recently_members_were_confirmed() -> None:
     out = io.StringIO()
     assert main(["summary"], stdout=out) == 0
     assert "confirmed only before 2019" in out.getvalue()
+
+
+def test_a_member_no_dated_source_confirms_carries_a_doubt_saying_so(net: lc.Network) -> None:
+    unconfirmed = [city for city in net.cities if city.is_active and city.last_confirmed is None]
+    assert len(unconfirmed) == 11
+    assert all(city.doubts for city in unconfirmed), [c.name for c in unconfirmed if not c.doubts]
+    # the records the evidence review named: a newer confirmation, a recorded doubt or a year
+    for name in ("Cali", "Bolu", "Naju", "Yeonggwang", "Tecamachalco", "Athens", "Yuseong-gu"):
+        assert net.city(name).doubts, name
+    assert net.city("Jinan (Jeollabuk-do)").member_by == 2017
+    assert net.city("Seongdong-gu").joined == 2016
+    assert net.city("Viladecans").last_confirmed == 2020
+    assert net.city("Taiyuan").last_confirmed == 2025
