@@ -50,6 +50,7 @@ def packaged() -> dict[type, list[Any]]:
     walk(NET.membership_changes, found, seen)
     walk(lc.coverage(), found, seen)
     walk(lc.country_coverage(), found, seen)
+    walk(lc.recency(), found, seen)
     schedule = lc.award_schedule()
     walk([schedule, *schedule.cycles(2015, 2033)], found, seen)
     walk(lc.check_award_eligibility(NET.city("Khon Kaen"), 2027), found, seen)
