@@ -254,8 +254,17 @@ def _(result: CityReport, m: Messages) -> Iterator[str]:
             yield _field(m(label), "; ".join(f"{local} ({tag})" for tag, local in names.items()))
     if city.aliases:
         yield _field(m("label.also_called"), "; ".join(city.aliases))
+    if city.last_confirmed is not None:
+        yield _field(m("label.last_confirmed"), m.year(city.last_confirmed))
     for conflict in city.conflicts:
         yield _field(m("label.conflict"), conflict)
+    for doubt in city.doubts:
+        yield _field(m("label.doubt"), doubt)
+    yield _field(m("label.kind"), m(f"kind.{city.kind.value}"))
+    if city.location is not None:
+        yield _field(m("label.location"), f"{city.location.latitude}, {city.location.longitude}")
+    if city.population is not None:
+        yield _field(m("label.population"), f"{city.population.count:,}")
     yield from _sources(city.sources, m)
 
 
