@@ -86,8 +86,12 @@ nitpick_ignore = [
     ("py:class", "collections.abc.Sequence"),
     ("py:class", "collections.abc.Iterator"),
     ("py:class", "collections.abc.Iterable"),
+    ("py:class", "collections.abc.Callable"),
     ("py:class", "enum.Enum"),
     ("py:class", "pandas.DataFrame"),
+    ("py:class", "folium.Map"),  # the maps extra's result type
+    ("py:class", "T"),  # the item type of display.Rows, a generic tuple
+    ("py:obj", "learning_cities.display.T"),
     ("py:class", "pandas.core.frame.DataFrame"),
     ("py:class", "pathlib.Path"),
     ("py:class", "argparse.ArgumentParser"),

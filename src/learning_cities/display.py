@@ -50,7 +50,7 @@ def fields_table(title: str, pairs: Iterable[tuple[str, object]]) -> str:
 
 
 def table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    """A table with a header row; past :data:`MAX_ROWS` rows it says how many it left out."""
+    """A table with a header row; past ``MAX_ROWS`` rows it says how many it left out."""
     more = len(rows) - MAX_ROWS
     caption += f" (first {MAX_ROWS} of {len(rows)} shown)" if more > 0 else ""
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
