@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-import sys
 import types
 import typing
 import zlib
@@ -31,6 +30,7 @@ from typing import Annotated, Any
 
 import attrs
 
+from . import _resources
 from ._digest import GNLC_JSON
 from ._frozenmap import EMPTY, FrozenMap
 from ._repr import shown
@@ -45,11 +45,6 @@ from .model import (
     MembershipChange,
     NetworkTotal,
 )
-
-if sys.version_info >= (3, 11):
-    from importlib.resources import files
-else:  # pragma: no cover - exercised on Python 3.10 only
-    from importlib_resources import files
 
 __all__ = [
     "ALTERNATES_FILE",
@@ -66,7 +61,6 @@ __all__ = [
     "render",
 ]
 
-DATA_PACKAGE = "learning_cities.data"
 DATA_FILE = "gnlc.json"
 ALTERNATES_FILE = "alternate_names.json"
 SCHEMA_VERSION = 2
@@ -128,7 +122,7 @@ def read_bytes() -> bytes:
     This works wherever the package is installed: as plain files, from a zip file, or
     through any loader that supports resources.
     """
-    return files(DATA_PACKAGE).joinpath(DATA_FILE).read_bytes()
+    return _resources.read(DATA_FILE)
 
 
 def read_alternate_names() -> dict[str, tuple[str, ...]]:
@@ -137,7 +131,7 @@ def read_alternate_names() -> dict[str, tuple[str, ...]]:
     >>> read_alternate_names()["krung thep"]
     ('th-bangkok',)
     """
-    return parse_alternate_names(files(DATA_PACKAGE).joinpath(ALTERNATES_FILE).read_bytes())
+    return parse_alternate_names(_resources.read(ALTERNATES_FILE))
 
 
 def parse_alternate_names(data: bytes, file: str = ALTERNATES_FILE) -> dict[str, tuple[str, ...]]:

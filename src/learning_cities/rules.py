@@ -23,22 +23,17 @@ import datetime as dt
 import functools
 import json
 import re
-import sys
 import types
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
+from . import _resources
 from ._checks import require_bool, require_date, require_instance, require_int, require_str, require_year
 from ._repr import shown
 from .calendars import calendar_year
 from .errors import DataError, LearningCitiesError
-
-if sys.version_info >= (3, 11):
-    from importlib.resources import files
-else:  # pragma: no cover - exercised on Python 3.10 only
-    from importlib_resources import files
 
 __all__ = [
     "AWARD_CALLS",
@@ -62,7 +57,6 @@ __all__ = [
     "table",
 ]
 
-DATA_PACKAGE = "learning_cities.data"
 DATA_FILE = "rules.json"
 SCHEMA_VERSION = 1
 #: What a threshold counts.
@@ -470,7 +464,7 @@ def read_text() -> str:
     >>> read_text().startswith("{")
     True
     """
-    return files(DATA_PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8")
+    return _resources.read(DATA_FILE).decode("utf-8")
 
 
 @functools.lru_cache(maxsize=1)
