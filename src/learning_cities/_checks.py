@@ -14,7 +14,10 @@ learning_cities.errors.BuddhistEraError: year 2570 looks like a Buddhist Era yea
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, TypeVar
+
+import attrs
 
 from ._repr import shown
 from .errors import BuddhistEraError
@@ -29,6 +32,7 @@ __all__ = [
     "require_str",
     "require_year",
     "shown",
+    "tuple_field",
 ]
 
 #: Years between the Common Era and the Thai Buddhist Era (BE = CE + 543).
@@ -124,3 +128,38 @@ def require_instance(name: str, value: Any, kind: type[T]) -> T:
     if not isinstance(value, kind):
         raise TypeError(f"{name} must be a {kind.__name__}, not {_kind(value)}: {shown(value)}")
     return value
+
+
+_Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def instance_field(kind: type | tuple[type, ...], *, optional: bool = False) -> _Validator:
+    """An attrs validator: the value is a ``kind`` (or ``None`` when ``optional``).
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Example:
+    ...     name: str = attrs.field(validator=instance_field(str))
+    >>> Example(3)
+    Traceback (most recent call last):
+    TypeError: name must be a str, not int: 3
+    """
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    wanted = " or ".join(k.__name__ for k in kinds)
+
+    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not (optional and value is None) and not isinstance(value, kinds):
+            raise TypeError(f"{attribute.name} must be a {wanted}, not {type(value).__name__}: {shown(value)}")
+
+    return validate
+
+
+def tuple_field(kind: type) -> _Validator:
+    """An attrs validator: the value is a tuple of ``kind``, each item named by its index when wrong."""
+
+    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        items: tuple[object, ...] = require_instance(attribute.name, value, tuple)
+        for index, item in enumerate(items):
+            require_instance(f"{attribute.name}[{index}]", item, kind)
+
+    return validate

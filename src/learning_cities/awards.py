@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._checks import require_date, require_instance, require_int
+from ._checks import instance_field, require_date, require_instance, require_int, tuple_field
 from ._repr import shown
 from .calendars import FIRST_YEAR, LAST_YEAR, calendar_year
 from .errors import UnknownAwardError
@@ -60,23 +60,6 @@ def _positive_field(instance: object, attribute: attrs.Attribute[Any], value: ob
         raise ValueError(f"{attribute.name} must be 1 or more, not {shown(value)}")
 
 
-def _instance_field(kind: type, *, optional: bool = False) -> Any:
-    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not (optional and value is None):
-            require_instance(attribute.name, value, kind)
-
-    return validate
-
-
-def _tuple_field(kind: type) -> Any:
-    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        items: tuple[object, ...] = require_instance(attribute.name, value, tuple)
-        for index, item in enumerate(items):
-            require_instance(f"{attribute.name}[{index}]", item, kind)
-
-    return validate
-
-
 @attrs.frozen
 class AwardCycle:
     """One award cycle: held (from the data) or projected (from a rule).
@@ -91,10 +74,10 @@ class AwardCycle:
 
     year: int = attrs.field(validator=_year_field)
     edition: int = attrs.field(validator=_positive_field)
-    projected: bool = attrs.field(validator=_instance_field(bool))
-    conference: Conference | None = attrs.field(validator=_instance_field(Conference, optional=True), repr=False)
-    rule: str = attrs.field(validator=_instance_field(str))
-    call: AwardCall | None = attrs.field(default=None, validator=_instance_field(AwardCall, optional=True), repr=False)
+    projected: bool = attrs.field(validator=instance_field(bool))
+    conference: Conference | None = attrs.field(validator=instance_field(Conference, optional=True), repr=False)
+    rule: str = attrs.field(validator=instance_field(str))
+    call: AwardCall | None = attrs.field(default=None, validator=instance_field(AwardCall, optional=True), repr=False)
 
     @property
     def date(self) -> dt.date | None:
@@ -108,7 +91,7 @@ class AwardCycle:
 
 
 def _held_in_order(instance: AwardSchedule, attribute: attrs.Attribute[Any], value: tuple[AwardCycle, ...]) -> None:
-    _tuple_field(AwardCycle)(instance, attribute, value)
+    tuple_field(AwardCycle)(instance, attribute, value)
     years = [cycle.year for cycle in value]
     if years != sorted(set(years)):
         raise ValueError(f"held cycles must be one per year, by year, not {shown(years)}")
@@ -131,9 +114,9 @@ class AwardSchedule:
 
     held: tuple[AwardCycle, ...] = attrs.field(validator=_held_in_order, repr=False)
     interval: int = attrs.field(validator=_positive_field)
-    rule: str = attrs.field(validator=_instance_field(str))
+    rule: str = attrs.field(validator=instance_field(str))
     start: int | None = attrs.field(default=None, validator=_optional_year_field)
-    conferences: tuple[Conference, ...] = attrs.field(default=(), validator=_tuple_field(Conference), repr=False)
+    conferences: tuple[Conference, ...] = attrs.field(default=(), validator=tuple_field(Conference), repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.held and self.start is None:

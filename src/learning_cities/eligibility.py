@@ -32,7 +32,7 @@ from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
 import attrs
 
-from ._checks import require_bool, require_date, require_instance, require_int, require_str
+from ._checks import instance_field, require_bool, require_date, require_instance, require_int, require_str, tuple_field
 from ._repr import shown
 from .awards import AwardCycle, award_schedule
 from .calendars import calendar_year
@@ -85,16 +85,6 @@ def _validator(check: Callable[[str, object], object], *, optional: bool = False
     return validate
 
 
-def _instance(kind: type | tuple[type, ...]) -> Any:
-    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind):
-            kinds = kind if isinstance(kind, tuple) else (kind,)
-            wanted = " or ".join(k.__name__ for k in kinds)
-            raise TypeError(f"{attribute.name} must be a {wanted}, not {type(value).__name__}: {shown(value)}")
-
-    return validate
-
-
 def _name(name: str, value: object) -> str:
     """A non-blank str."""
     if not require_str(name, value).strip():
@@ -119,7 +109,7 @@ class CriterionResult:
     """
 
     criterion: str = attrs.field(validator=_validator(require_str))
-    outcome: Outcome = attrs.field(validator=_instance(Outcome))
+    outcome: Outcome = attrs.field(validator=instance_field(Outcome))
     reason: str = attrs.field(validator=_validator(require_str))
     source: str = attrs.field(validator=_validator(require_str))
 
@@ -152,12 +142,6 @@ class MembershipApplication:
     )
     track_record: bool | None = attrs.field(default=None, validator=_validator(require_bool, optional=True))
     population: int | None = attrs.field(default=None, validator=_validator(_population, optional=True))
-
-
-def _results(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    items: tuple[object, ...] = require_instance(attribute.name, value, tuple)
-    for index, item in enumerate(items):
-        require_instance(f"{attribute.name}[{index}]", item, CriterionResult)
 
 
 def _caveats(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -193,9 +177,9 @@ class EligibilityReport:
       note: The 2027 call is not yet published ...
     """
 
-    results: tuple[CriterionResult, ...] = attrs.field(validator=_results)
-    call: MembershipCall | AwardCall = attrs.field(validator=_instance((MembershipCall, AwardCall)))
-    city: City | str = attrs.field(validator=_instance((City, str)))
+    results: tuple[CriterionResult, ...] = attrs.field(validator=tuple_field(CriterionResult))
+    call: MembershipCall | AwardCall = attrs.field(validator=instance_field((MembershipCall, AwardCall)))
+    city: City | str = attrs.field(validator=instance_field((City, str)))
     year: int | None = attrs.field(default=None, validator=_validator(calendar_year, optional=True))
     application: MembershipApplication | None = attrs.field(
         default=None, validator=_validator(lambda n, v: require_instance(n, v, MembershipApplication), optional=True)

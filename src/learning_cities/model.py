@@ -44,7 +44,14 @@ __all__ = [
 ]
 
 
-class Region(enum.Enum):
+class _ValueEnum(enum.Enum):
+    """An enum that prints as its value (``str(Region.AFRICA) == "Africa"``)."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Region(_ValueEnum):
     """UNESCO's five regional groups.
 
     >>> Region("Arab States") is Region.ARAB_STATES
@@ -57,11 +64,8 @@ class Region(enum.Enum):
     EUROPE_NORTH_AMERICA = "Europe and North America"
     LATIN_AMERICA_CARIBBEAN = "Latin America and the Caribbean"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class MembershipStatus(enum.Enum):
+class MembershipStatus(_ValueEnum):
     """Whether a city is still in the network.
 
     ``WITHDRAWN`` covers a city that left or was removed; ``City.status_changed`` keeps the
@@ -76,11 +80,8 @@ class MembershipStatus(enum.Enum):
     ACTIVE = "active"
     WITHDRAWN = "withdrawn"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class CityKind(enum.Enum):
+class CityKind(_ValueEnum):
     """What UNESCO admitted: a city, or a municipality, district, county, province, region or consortium.
 
     >>> import learning_cities as lc
@@ -95,9 +96,6 @@ class CityKind(enum.Enum):
     PROVINCE = "province"
     REGION = "region"
     CONSORTIUM = "consortium"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 def _degrees(limit: float) -> "Callable[[object, attrs.Attribute[float], object], None]":

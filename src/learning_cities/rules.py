@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 import attrs
 
 from . import _resources
-from ._checks import require_bool, require_date, require_instance, require_int, require_str, require_year
+from ._checks import require_bool, require_date, require_int, require_str, require_year, tuple_field
 from ._repr import shown
 from .calendars import calendar_year
 from .errors import DataError, LearningCitiesError
@@ -147,15 +147,6 @@ def _texts(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
         raise TypeError(f"{attribute.name} must be a tuple of str, not {type(value).__name__}: {shown(value)}")
     for index, item in enumerate(value):
         _require_text(f"{attribute.name}[{index}]", item)
-
-
-def _tuple_of(kind: type) -> _Validator:
-    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        items: tuple[object, ...] = require_instance(attribute.name, value, tuple)
-        for index, item in enumerate(items):
-            require_instance(f"{attribute.name}[{index}]", item, kind)
-
-    return validate
 
 
 _calendar_year = _kind(calendar_year)
@@ -308,9 +299,9 @@ class RuleTable:
     (4, 5, 11)
     """
 
-    membership_calls: tuple[MembershipCall, ...] = attrs.field(validator=_tuple_of(MembershipCall))
-    award_calls: tuple[AwardCall, ...] = attrs.field(validator=_tuple_of(AwardCall))
-    rules: tuple[Rule, ...] = attrs.field(validator=_tuple_of(Rule))
+    membership_calls: tuple[MembershipCall, ...] = attrs.field(validator=tuple_field(MembershipCall))
+    award_calls: tuple[AwardCall, ...] = attrs.field(validator=tuple_field(AwardCall))
+    rules: tuple[Rule, ...] = attrs.field(validator=tuple_field(Rule))
 
     def __attrs_post_init__(self) -> None:
         ids = [c.id for c in self.membership_calls] + [c.id for c in self.award_calls]
