@@ -673,7 +673,7 @@ def render(data: dict[str, Any]) -> str:
     references and duplicates), so a build cannot write a file the package refuses.
     """
     try:
-        parts = _codec.parse(json.dumps(data, ensure_ascii=False), file="the built data")
+        parts = _codec.parse(json.dumps(data, ensure_ascii=False), file="the built data", with_keys=False)
     except DataError as error:
         raise BuildError(str(error)) from None
     return _codec.render(_codec.dump(parts))

@@ -28,22 +28,7 @@ from .errors import (
     UnknownCountryError,
     UnknownRegionError,
 )
-from .model import (
-    Award,
-    City,
-    CityKind,
-    Cohort,
-    CohortCorrection,
-    Conference,
-    Country,
-    CountryTotal,
-    Location,
-    MembershipChange,
-    MembershipStatus,
-    NetworkTotal,
-    Population,
-    Region,
-)
+from .model import City, CityKind, Country, Location, MembershipStatus, Population, Region
 from .network import ANY, Network
 from .places import distance_km
 
@@ -103,6 +88,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from .cohorts import Cohort, CohortCorrection, CountryTotal, MembershipChange, NetworkTotal
+    from .conferences import Award, Conference
     from .awards import AwardCycle, AwardSchedule, award_schedule
     from .calendars import from_buddhist_era, to_buddhist_era
     from .completeness import CountryCoverageRow, CoverageRow, RecencyRow, country_coverage, coverage, recency
@@ -123,6 +110,9 @@ _LAZY = dict.fromkeys(
 _LAZY.update(dict.fromkeys(("StructureError", "from_json", "structure", "to_json", "unstructure"), "serialization"))
 _LAZY.update(dict.fromkeys(("AwardCycle", "AwardSchedule", "award_schedule"), "awards"))
 _LAZY.update(dict.fromkeys(("from_buddhist_era", "to_buddhist_era"), "calendars"))
+# record classes of rounds, totals, conferences and awards: defined when first used
+_LAZY.update(dict.fromkeys(("Cohort", "CohortCorrection", "CountryTotal", "MembershipChange", "NetworkTotal"), "cohorts"))
+_LAZY.update(dict.fromkeys(("Award", "Conference"), "conferences"))
 _LAZY.update(
     dict.fromkeys(
         (

@@ -9,7 +9,11 @@ and the record: undeclared or missing keys, a key given twice, a duplicate code,
 number, a value of the wrong type or out of range, invalid UTF-8 or JSON nested too deep.
 
 ``tools/build_data.py`` writes the file through :func:`dump`, from records it built, so
-adding a field is one model edit and one build edit.
+adding a field is one model edit and one build edit. The build also writes each member's
+lookup keys (``name_keys``) and the file's checksum (:mod:`learning_cities._digest`): the
+file the build checked is read one record at a time, on first use
+(:class:`PackagedRecords`); any other file is read and checked in full by :func:`parse`,
+its lookup keys included.
 
 >>> text = read_bytes()
 >>> parts = parse(text)
@@ -21,7 +25,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
+import threading
 import types
 import typing
 import zlib
@@ -30,79 +36,87 @@ from typing import Annotated, Any
 
 import attrs
 
-from . import _resources
+from . import _resources, _text, model
 from ._digest import GNLC_JSON
+from ._fields import resolved_type
 from ._frozenmap import EMPTY, FrozenMap
 from ._repr import shown
 from .errors import DataError
-from .model import (
-    Award,
-    City,
-    Cohort,
-    Conference,
-    Country,
-    CountryTotal,
-    MembershipChange,
-    NetworkTotal,
-)
 
 __all__ = [
     "ALTERNATES_FILE",
     "DATA_FILE",
     "DERIVED",
+    "NOT_EMPTY",
     "REFERENCES",
     "SCHEMA_VERSION",
     "SECTIONS",
+    "PackagedRecords",
     "dump",
+    "is_built",
     "parse",
     "parse_alternate_names",
     "read_alternate_names",
     "read_bytes",
+    "record_class",
     "render",
 ]
 
 DATA_FILE = "gnlc.json"
 ALTERNATES_FILE = "alternate_names.json"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _Decode = Callable[[Any, "_Context"], Any]
 
+# Record classes are named, not imported: the rarely used ones are defined on first use.
 #: Fields the file must fill: a member city rests on at least one source.
-NOT_EMPTY: frozenset[tuple[type, str]] = frozenset({(City, "sources")})
+NOT_EMPTY: frozenset[tuple[str, str]] = frozenset({("City", "sources")})
 #: The file's sections in reading order: name, record class, the field that keys it (or None).
-SECTIONS: tuple[tuple[str, type, str | None], ...] = (
-    ("countries", Country, "code"),
-    ("cities", City, "id"),
-    ("cohorts", Cohort, "year"),
-    ("conferences", Conference, "number"),
-    ("awards", Award, "year"),
-    ("network_totals", NetworkTotal, None),
-    ("membership_changes", MembershipChange, None),
-    ("country_totals", CountryTotal, None),
+SECTIONS: tuple[tuple[str, str, str | None], ...] = (
+    ("countries", "Country", "code"),
+    ("cities", "City", "id"),
+    ("cohorts", "Cohort", "year"),
+    ("conferences", "Conference", "number"),
+    ("awards", "Award", "year"),
+    ("network_totals", "NetworkTotal", None),
+    ("membership_changes", "MembershipChange", None),
+    ("country_totals", "CountryTotal", None),
 )
+_KEYS = {name: key for name, _, key in SECTIONS}
 #: Fields that hold another record, written as that record's key: (class, field) -> section.
-REFERENCES: dict[tuple[type, str], str] = {
-    (City, "country"): "countries",
-    (Conference, "country"): "countries",
-    (CountryTotal, "country"): "countries",
-    (Award, "conference"): "conferences",
-    (Award, "laureates"): "cities",
+REFERENCES: dict[tuple[str, str], str] = {
+    ("City", "country"): "countries",
+    ("Conference", "country"): "countries",
+    ("CountryTotal", "country"): "countries",
+    ("Award", "conference"): "conferences",
+    ("Award", "laureates"): "cities",
 }
+
+
+def record_class(section: str) -> type:
+    """The record class of a section of the file.
+
+    >>> record_class("cities"), record_class("awards")
+    (<class 'learning_cities.model.City'>, <class 'learning_cities.conferences.Award'>)
+    """
+    name = next(cls for section_name, cls, _ in SECTIONS if section_name == section)
+    kind: type = getattr(model, name)
+    return kind
 
 
 class _Context:
     """Where a value is being read, and the records read so far, for references and errors."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, tables: Mapping[str, Any] | None = None) -> None:
         self.file = file
         self.where = "top level"
-        self.tables: dict[str, dict[Any, Any]] = {}
+        self.tables: dict[str, Any] = dict(tables or {})
 
     def fail(self, problem: str) -> DataError:
         return DataError(self.file, self.where, problem)
 
 
-def _cohort_cities(values: dict[str, Any], ctx: _Context) -> tuple[City, ...]:
+def _cohort_cities(values: dict[str, Any], ctx: _Context) -> tuple[model.City, ...]:
     """A cohort's cities: every city whose ``cohorts`` name its year, by name."""
     year = values["year"]
     members = [city for city in ctx.tables["cities"].values() if year in city.cohorts]
@@ -110,9 +124,9 @@ def _cohort_cities(values: dict[str, Any], ctx: _Context) -> tuple[City, ...]:
 
 
 #: Fields not in the file, derived when read: (class, field) -> how (None: the field's default).
-DERIVED: dict[tuple[type, str], Callable[[dict[str, Any], _Context], Any] | None] = {
-    (City, "region"): None,
-    (Cohort, "cities"): _cohort_cities,
+DERIVED: dict[tuple[str, str], Callable[[dict[str, Any], _Context], Any] | None] = {
+    ("City", "region"): None,
+    ("Cohort", "cities"): _cohort_cities,
 }
 
 
@@ -265,14 +279,18 @@ def _reference_decoder(section: str) -> _Decode:
 
 
 def _file_fields(cls: type) -> list[attrs.Attribute[Any]]:
-    return [field for field in attrs.fields(cls) if (cls, field.name) not in DERIVED]
+    return [field for field in attrs.fields(cls) if (cls.__name__, field.name) not in DERIVED]
 
 
 def _record_decoder(cls: type) -> _Decode:
-    steps = [(field.name, _decoder(field.type, REFERENCES.get((cls, field.name)))) for field in _file_fields(cls)]
+    kind = cls.__name__
+    steps = [
+        (field.name, _decoder(resolved_type(cls, field), REFERENCES.get((kind, field.name))))
+        for field in _file_fields(cls)
+    ]
     names = frozenset(name for name, _ in steps)
-    required = [name for kind, name in NOT_EMPTY if kind is cls]
-    derived = [(field.name, how) for field in attrs.fields(cls) if (how := DERIVED.get((cls, field.name)))]
+    required = [name for owner, name in NOT_EMPTY if owner == kind]
+    derived = [(field.name, how) for field in attrs.fields(cls) if (how := DERIVED.get((kind, field.name)))]
 
     def decode_record(raw: Any, ctx: _Context) -> Any:
         if raw.__class__ is not dict:
@@ -299,7 +317,9 @@ def _record_decoder(cls: type) -> _Decode:
     return decode_record
 
 
-_DECODERS = {name: _record_decoder(cls) for name, cls, _ in SECTIONS}
+@functools.cache
+def _section_decoder(section: str) -> _Decode:
+    return _record_decoder(record_class(section))
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -311,15 +331,41 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def parse(data: bytes | str, file: str = DATA_FILE) -> dict[str, Any]:
-    """Records from the data file's content, as keyword arguments for ``Network``."""
+def is_built(data: bytes) -> bool:
+    """Whether ``data`` is the file the build checked: its checksum and size match.
+
+    >>> is_built(read_bytes()), is_built(read_bytes() + b" ")
+    (True, False)
+    """
+    return (zlib.crc32(data), len(data)) == GNLC_JSON
+
+
+def _name_keys(raw: Any, cities: tuple[Any, ...], ctx: _Context) -> None:
+    """Check the file's lookup keys against the keys of its members' names."""
+    ctx.where = "name_keys"
+    expected = {key: list(ids) for key, ids in _text.name_keys(cities).items()}
+    if raw != expected:
+        wrong = sorted(k for k in raw.keys() ^ expected.keys() | {k for k in raw if raw[k] != expected.get(k)})
+        raise ctx.fail(
+            f"the lookup keys do not match the members' names (first difference: {shown(wrong[0], 60)}); "
+            "rebuild the file with tools/build_data.py"
+        )
+
+
+def parse(data: bytes | str, file: str = DATA_FILE, *, with_keys: bool = True) -> dict[str, Any]:
+    """Records from the data file's content, as keyword arguments for ``Network``.
+
+    Every record is read and checked, and the file's lookup keys (``name_keys``) are
+    checked against the members' names. The build, which writes the keys, reads its
+    records ``with_keys=False``: then the file must not have them.
+    """
     ctx = _Context(file)
     try:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
     except UnicodeDecodeError as error:
         raise DataError(file, "whole file", f"not valid UTF-8 ({error})") from None
     # The file the build checked (same checksum) has no key twice; any other file is scanned.
-    built = isinstance(data, bytes) and (zlib.crc32(data), len(data)) == GNLC_JSON
+    built = isinstance(data, bytes) and is_built(data)
     try:
         raw = json.loads(text) if built else json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except RecursionError:
@@ -330,7 +376,7 @@ def parse(data: bytes | str, file: str = DATA_FILE) -> dict[str, Any]:
         raise ctx.fail(f"expected an object, got {type(raw).__name__}")
     if raw.get("schema") != SCHEMA_VERSION or raw["schema"].__class__ is not int:
         raise ctx.fail(f"schema {shown(raw.get('schema'))} is not the supported {SCHEMA_VERSION}")
-    expected = {"schema", "data_as_of", *(name for name, _, _ in SECTIONS)}
+    expected = {"schema", "data_as_of", *(["name_keys"] if with_keys else []), *(name for name, _, _ in SECTIONS)}
     if raw.keys() != expected:
         extra = sorted(map(str, raw.keys() - expected))
         missing = sorted(expected - raw.keys())
@@ -340,7 +386,7 @@ def parse(data: bytes | str, file: str = DATA_FILE) -> dict[str, Any]:
         records = raw[name]
         if records.__class__ is not list:
             raise ctx.fail(f"section {name!r} should be a list, got {shown(records)}")
-        decode = _DECODERS[name]
+        decode = _section_decoder(name)
         table: dict[Any, Any] = {}
         read = []
         for index, item in enumerate(records):
@@ -355,7 +401,173 @@ def parse(data: bytes | str, file: str = DATA_FILE) -> dict[str, Any]:
             read.append(record)
         ctx.tables[name] = table
         result[name] = tuple(read)
+    if with_keys:
+        _name_keys(raw["name_keys"], result["cities"], ctx)
     return result
+
+
+class PackagedRecords:
+    """The records of the file the build checked (:func:`is_built`), each read on first use.
+
+    The build wrote one record per line, its key first, and checked every record, key and
+    reference. So a lookup finds the ids for a name in the lookup keys, then the line of
+    each record it returns, and reads only those; each record is still made by its class,
+    whose checks run. A section is read whole when asked for. Records are read once, under
+    a lock, and shared.
+
+    >>> records = PackagedRecords(read_bytes())
+    >>> records.ids_for("khon kaen"), records.record("cities", "th-khon-kaen").country.name
+    (('th-khon-kaen',), 'Thailand')
+    >>> records.record("cities", "xx-atlantis") is None, records.has("countries", "TH")
+    (True, True)
+    >>> len(records.section("countries")) == len(parse(read_bytes())["countries"])
+    True
+    """
+
+    def __init__(self, data: bytes, file: str = DATA_FILE) -> None:
+        self._data = data
+        self._file = file
+        self._lock = threading.RLock()
+        self._read: dict[str, dict[Any, Any]] = {name: {} for name, _, _ in SECTIONS}
+        self._sections: dict[str, tuple[Any, ...]] = {}
+        self._ids: dict[str, tuple[str, ...] | None] = {}
+        self._tables = {name: _Table(self, name) for name, _, _ in SECTIONS}
+
+    def _line(self, marker: bytes, start: int = 0, end: int | None = None) -> bytes | None:
+        """The line that begins with ``marker`` (searched from ``start`` to ``end``), or ``None``."""
+        at = self._data.find(b"\n" + marker, start, end)
+        return None if at < 0 else self._data[at + 1 : self._data.index(b"\n", at + 1)]
+
+    def _value(self, name: str) -> Any:
+        """A top-level value written on one line: ``"name": value,``."""
+        marker = f'"{name}": '.encode()
+        line = self._line(marker)
+        if line is None:  # pragma: no cover - the build wrote it
+            raise DataError(self._file, "top level", f"no {name!r}")
+        return json.loads(line[len(marker) :].removesuffix(b","))
+
+    @functools.cached_property
+    def data_as_of(self) -> dt.date:
+        """The newest dated fact in the data."""
+        return dt.date.fromisoformat(self._value("data_as_of"))
+
+    @functools.cached_property
+    def name_keys(self) -> dict[str, tuple[str, ...]]:
+        """Lookup key -> ids of the members known by it, as the build wrote them."""
+        return {key: tuple(ids) for key, ids in self._value("name_keys").items()}
+
+    @functools.cached_property
+    def _name_keys_line(self) -> bytes:
+        line = self._line(b'"name_keys": ')
+        assert line is not None  # the build wrote it
+        return line
+
+    def ids_for(self, key: str) -> tuple[str, ...] | None:
+        """The ids of the members known by a lookup key; finds the key without reading the others."""
+        if "name_keys" in self.__dict__:
+            return self.name_keys.get(key)
+        ids = self._ids.get(key, ())
+        if ids == ():
+            needle = json.dumps(key, ensure_ascii=False).encode() + b": ["  # as the build wrote it
+            line = self._name_keys_line  # '"name_keys": {"key": [ids], "key": [ids], ...},'
+            at = line.find(b"{" + needle)
+            at = line.find(b", " + needle) + 1 if at < 0 else at
+            if at <= 0:
+                ids = None
+            else:
+                begin = line.index(b"[", at + len(needle) - 1)
+                ids = tuple(json.loads(line[begin : line.index(b"]", begin) + 1]))
+            if len(self._ids) < 4096:  # bounded: only keys asked for are kept
+                self._ids[key] = ids
+        return ids
+
+    @functools.cached_property
+    def _spans(self) -> dict[str, tuple[int, int]]:
+        """Where each section's record lines are: after ``"name": [`` up to its closing ``]``.
+
+        The sections follow one another in :data:`SECTIONS` order, so one pass finds them all.
+        """
+        spans = {}
+        previous = None
+        at = 0
+        for name, _, _ in SECTIONS:
+            header = f'\n"{name}": [\n'.encode()
+            at = self._data.index(header, at)
+            if previous is not None:
+                spans[previous[0]] = (previous[1], self._data.rindex(b"\n]", previous[1] - 1, at))
+            previous = (name, at + len(header))
+            at += len(header)
+        assert previous is not None
+        spans[previous[0]] = (previous[1], self._data.rindex(b"\n]", previous[1] - 1))
+        return spans
+
+    def _span(self, section: str) -> tuple[int, int]:
+        return self._spans[section]
+
+    def _decode(self, section: str, raw: Any, where: str) -> Any:
+        ctx = _Context(self._file, self._tables)
+        ctx.where = f"{section} ({where})"
+        return _section_decoder(section)(raw, ctx)
+
+    def _find(self, section: str, key: Any) -> bytes | None:
+        """The line of the record with that key, written first: ``  {"id": "th-bangkok", ...``."""
+        if key.__class__ not in (str, int):
+            return None
+        start, end = self._span(section)
+        marker = f'  {{"{_KEYS[section]}": {json.dumps(key, ensure_ascii=False)}, '.encode()
+        return self._line(marker, start - 1, end)
+
+    def record(self, section: str, key: Any) -> Any:
+        """The record of ``section`` with that key (a city's id, a country's code...), or ``None``."""
+        read = self._read[section]
+        record = read.get(key) if key.__class__ in (str, int) else None
+        if record is None:
+            with self._lock:
+                record = read.get(key)
+                if record is None:
+                    line = self._find(section, key)
+                    if line is None:
+                        return None
+                    record = read[key] = self._decode(section, json.loads(line.removesuffix(b",")), shown(key))
+        return record
+
+    def has(self, section: str, key: Any) -> bool:
+        """Whether ``section`` holds a record with that key (reads no record)."""
+        return key in self._read[section] or self._find(section, key) is not None
+
+    def section(self, section: str) -> tuple[Any, ...]:
+        """Every record of ``section``, in the file's order."""
+        records = self._sections.get(section)
+        if records is None:
+            with self._lock:
+                start, end = self._span(section)
+                field = _KEYS[section]
+                read = self._read[section]
+                built = []
+                for index, line in enumerate(self._data[start:end].split(b"\n") if end > start else ()):
+                    raw = json.loads(line.removesuffix(b","))
+                    record = read.get(raw[field]) if field else None
+                    if record is None:
+                        record = self._decode(section, raw, f"record {index}")
+                        if field:
+                            read[raw[field]] = record
+                    built.append(record)
+                records = self._sections[section] = tuple(built)
+        return records
+
+
+class _Table:
+    """A section's records by key, read on first use: what references resolve against."""
+
+    def __init__(self, records: PackagedRecords, section: str) -> None:
+        self._records = records
+        self._section = section
+
+    def get(self, key: Any) -> Any:
+        return self._records.record(self._section, key)
+
+    def values(self) -> tuple[Any, ...]:
+        return self._records.section(self._section)
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -380,13 +592,18 @@ def _encode(value: Any, reference: bool) -> Any:
 def _encode_record(record: Any) -> dict[str, Any]:
     cls = type(record)
     return {
-        field.name: _encode(getattr(record, field.name), (cls, field.name) in REFERENCES) for field in _file_fields(cls)
+        field.name: _encode(getattr(record, field.name), (cls.__name__, field.name) in REFERENCES)
+        for field in _file_fields(cls)
     }
 
 
 def dump(parts: Mapping[str, Any]) -> dict[str, Any]:
-    """The data file's JSON values for ``parts`` (the keyword arguments of ``Network``)."""
-    data: dict[str, Any] = {"schema": SCHEMA_VERSION, "data_as_of": parts["data_as_of"].isoformat()}
+    """The data file's JSON values for ``parts`` (the keyword arguments of ``Network``), lookup keys included."""
+    data: dict[str, Any] = {
+        "schema": SCHEMA_VERSION,
+        "data_as_of": parts["data_as_of"].isoformat(),
+        "name_keys": {key: list(ids) for key, ids in _text.name_keys(parts["cities"]).items()},
+    }
     for name, _, _ in SECTIONS:
         data[name] = [_encode_record(record) for record in parts[name]]
     return data

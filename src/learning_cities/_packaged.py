@@ -33,8 +33,13 @@ def load() -> Network:
         with _lock:
             network = _network
             if network is None:
-                parts = _codec.parse(_codec.read_bytes())
-                network = _network = Network(**parts, alternate_names=_codec.read_alternate_names)
+                data = _codec.read_bytes()
+                if _codec.is_built(data):  # the file the build checked: read each record on first use
+                    records = _codec.PackagedRecords(data)
+                    network = Network._of(records.data_as_of, records, _codec.read_alternate_names)
+                else:  # any other file: read and check it whole
+                    network = Network(**_codec.parse(data), alternate_names=_codec.read_alternate_names)
+                _network = network
     return network
 
 

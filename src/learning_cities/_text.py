@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 #: Longest text worth normalising for a lookup; no key is anywhere near this long.
 MAX_KEY_LENGTH = 200
@@ -105,6 +106,29 @@ def variants(key: str) -> tuple[str, ...]:
     if key.endswith(_CITY_SUFFIXES) and len(key) > 2:  # 부천시, 岡山市, 杭州市: the name without "city"
         found.append(key[:-1].strip())
     return tuple(found)
+
+
+def name_keys(cities: Iterable[Any]) -> dict[str, tuple[str, ...]]:
+    """Lookup key -> ids of the cities known by it, in the order given.
+
+    A city is known by its id, name, aliases, local and official names, and their
+    :func:`variants`. The build writes these keys into the data file, so a lookup in the
+    packaged network needs no other record read.
+
+    >>> import learning_cities as lc
+    >>> keys = name_keys(lc.load().cities)
+    >>> keys["khon kaen"], keys["ขอนแก่น"], keys["th bangkok"]
+    (('th-khon-kaen',), ('th-khon-kaen',), ('th-bangkok',))
+    """
+    keys: dict[str, list[str]] = {}
+    for city in cities:
+        for name in (city.id, city.name, *city.aliases, *city.local_names.values(), *city.official_names.values()):
+            key = normalize(name)
+            for form in (key, *variants(key)):
+                ids = keys.setdefault(form, [])
+                if city.id not in ids:
+                    ids.append(city.id)
+    return {key: tuple(ids) for key, ids in keys.items()}
 
 
 def trigrams(key: str) -> frozenset[str]:

@@ -15,7 +15,6 @@ Cities(3: Bangkok, Khon Kaen, Yala)
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, SupportsIndex, overload
 
@@ -97,13 +96,15 @@ class Cities(tuple[City, ...]):
         return feature_collection(self)
 
     def _repr_html_(self) -> str:
+        from html import escape  # only for notebooks: not worth its import time at start-up
+
         rows = []
         for city in self[:HTML_ROWS]:
             since = "" if city.member_since is None else city.member_since.isoformat()
             status = "" if city.is_active else city.status.value
             local = city.local_names.get(_local_tag(city), "")
             cells = (city.name, local, city.country.name, city.kind.value, str(city.joined or ""), since, status)
-            rows.append("<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells) + "</tr>")
+            rows.append("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>")
         body = "".join(rows)
         more = len(self) - HTML_ROWS
         caption = f"{len(self)} member cities" + (f" (first {HTML_ROWS} shown)" if more > 0 else "")

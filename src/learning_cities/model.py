@@ -1,4 +1,7 @@
-"""The records of the Global Network of Learning Cities.
+"""The member records of the Global Network of Learning Cities: cities and their countries.
+
+Admission rounds and reported totals are in :mod:`learning_cities.cohorts`, conferences and
+awards in :mod:`learning_cities.conferences`; their classes are also importable from here.
 
 Every record is a frozen, slotted attrs class: it compares by value, hashes, and cannot be
 changed after it is made, so records shared by every caller of :func:`learning_cities.load`
@@ -18,13 +21,19 @@ records are read-only
 
 import datetime as dt
 import enum
+import importlib
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._fields import Year, typed_fields
+from ._fields import Record, Year
 from ._frozenmap import FrozenMap
 from ._repr import shown
+
+if TYPE_CHECKING:
+    from .cohorts import Cohort, CohortCorrection, CountryTotal, MembershipChange, NetworkTotal
+    from .conferences import Award, Conference
 
 __all__ = [
     "Award",
@@ -42,6 +51,21 @@ __all__ = [
     "Population",
     "Region",
 ]
+
+#: Record classes declared in their own modules, defined on first use (importing attrs
+#: classes costs start-up time): name -> module.
+_ELSEWHERE = {
+    **dict.fromkeys(("Cohort", "CohortCorrection", "CountryTotal", "MembershipChange", "NetworkTotal"), "cohorts"),
+    **dict.fromkeys(("Award", "Conference"), "conferences"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The record classes of :mod:`~learning_cities.cohorts` and :mod:`~learning_cities.conferences`."""
+    module = _ELSEWHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{module}", __package__), name)
 
 
 class _ValueEnum(enum.Enum):
@@ -108,8 +132,8 @@ def _degrees(limit: float) -> "Callable[[object, attrs.Attribute[float], object]
     return check
 
 
-@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
-class Location:
+@attrs.frozen(cache_hash=True)
+class Location(Record):
     """A point in WGS 84 decimal degrees, with the source that gives it.
 
     For a consortium or region, the point is its seat's, and the city's ``place_note``
@@ -126,8 +150,8 @@ class Location:
     source: str
 
 
-@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
-class Population:
+@attrs.frozen(cache_hash=True)
+class Population(Record):
     """A population figure: ``count``, the ``year`` it refers to (``None`` if undated), and its source.
 
     >>> import learning_cities as lc
@@ -161,8 +185,8 @@ def _same_region(city: "City", attribute: "attrs.Attribute[Region]", region: obj
         )
 
 
-@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
-class Country:
+@attrs.frozen(cache_hash=True)
+class Country(Record):
     """A UNESCO Member State with member cities.
 
     ``code`` is ISO 3166-1 alpha-2, ``name`` UNESCO's form ("Viet Nam", "Türkiye"),
@@ -211,8 +235,8 @@ class Country:
         return country_html(self)
 
 
-@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
-class City:
+@attrs.frozen(cache_hash=True)
+class City(Record):
     """A member city (or county, district, consortium) of the network.
 
     ``joined`` is the year a source gives; ``None`` where none does, and then
@@ -301,227 +325,3 @@ class City:
         from .display import city_html
 
         return city_html(self)
-
-
-@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
-class CohortCorrection:
-    """A figure UNESCO first announced and later corrected; both are kept.
-
-    >>> import learning_cities as lc
-    >>> correction = lc.load().cohort(2020).corrections[0]
-    >>> correction.field, correction.original, correction.corrected
-    ('reported_cities', 55, 54)
-    """
-
-    field: str
-    original: int
-    corrected: int
-    sources: tuple[str, ...] = ()
-    notes: str = ""
-
-
-@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
-class Cohort:
-    """One admission round: the member records we hold, beside UNESCO's own figures.
-
-    ``cities`` holds every record named in the round's published list, by name,
-    including one later withdrawn; ``held`` counts the active ones, the number to set
-    against ``reported_cities``.
-
-    >>> import learning_cities as lc
-    >>> cohort = lc.load().cohort(2022)
-    >>> cohort.announced_on, cohort.reported_cities, cohort.reported_countries, cohort.network_cities_after
-    (datetime.date(2022, 9, 2), 77, 44, 294)
-    """
-
-    year: Year
-    announced_on: dt.date
-    cities: tuple[City, ...]
-    reported_cities: int | None
-    reported_countries: int | None
-    network_cities_after: int | None
-    network_countries_after: int | None
-    population_millions: int | None
-    event: str
-    sources: tuple[str, ...]
-    corrections: tuple[CohortCorrection, ...] = ()
-    notes: str = ""
-
-    def __repr__(self) -> str:
-        reported = "?" if self.reported_cities is None else self.reported_cities
-        return f"Cohort({self.year}: {self.held} of {reported} cities held, announced {self.announced_on.isoformat()})"
-
-    def _repr_html_(self) -> str:
-        from .display import cohort_html
-
-        return cohort_html(self)
-
-    @property
-    def held(self) -> int:
-        """Active member records we hold for this round.
-
-        >>> import learning_cities as lc
-        >>> cohort = lc.load().cohort(2020)
-        >>> cohort.held == len(cohort.cities) - 1    # Laâyoune was listed, then withdrawn
-        True
-        """
-        return sum(1 for city in self.cities if city.is_active)
-
-    @property
-    def missing(self) -> int | None:
-        """``reported_cities - held``: records not yet found (``None`` if unreported).
-
-        >>> import learning_cities as lc
-        >>> cohort = lc.load().cohort(2022)
-        >>> cohort.missing == 77 - cohort.held
-        True
-        """
-        return None if self.reported_cities is None else self.reported_cities - self.held
-
-    @property
-    def held_countries(self) -> int:
-        """Countries among the active records we hold for this round.
-
-        >>> import learning_cities as lc
-        >>> cohort = lc.load().cohort(2024)
-        >>> 0 < cohort.held_countries <= cohort.reported_countries == 35
-        True
-        """
-        return len({city.country.code for city in self.cities if city.is_active})
-
-
-@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
-class Conference:
-    """An International Conference on Learning Cities (ICLC).
-
-    A planned conference has ``start``/``end``/``host_city``/``country`` ``None`` where not
-    yet known, and ``planned_month`` where announced.
-
-    >>> import learning_cities as lc
-    >>> third = lc.load().conference(3)
-    >>> third.year, third.host_city, third.country.name, third.start, third.end
-    (2017, 'Cork', 'Ireland', datetime.date(2017, 9, 18), datetime.date(2017, 9, 20))
-    """
-
-    number: int
-    year: Year
-    start: dt.date | None
-    end: dt.date | None
-    host_city: str | None
-    country: Country | None
-    theme: str
-    outcome_document: str | None
-    planned_month: int | None = None
-    sources: tuple[str, ...] = attrs.field(default=(), repr=False)
-    notes: str = attrs.field(default="", repr=False)
-
-    def __repr__(self) -> str:
-        where = ", ".join(x for x in (self.host_city, self.country.name if self.country else None) if x)
-        when = self.start.isoformat() if self.start else f"planned {self.year}"
-        return f"Conference({self.number}: {where or 'host not yet known'}, {when})"
-
-    def _repr_html_(self) -> str:
-        from .display import conference_html
-
-        return conference_html(self)
-
-    @property
-    def held(self) -> bool:
-        """``True`` once the conference has dates, i.e. it took place.
-
-        >>> import learning_cities as lc
-        >>> lc.load().conference(6).held, lc.load().conference(7).held
-        (True, False)
-        """
-        return self.start is not None
-
-
-@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
-class Award:
-    """One edition of the UNESCO Learning City Award (edition 1 is 2015).
-
-    >>> import learning_cities as lc
-    >>> award = lc.load().award(2017)
-    >>> award.edition, award.conference.host_city, len(award.laureates)
-    (2, 'Cork', 16)
-    """
-
-    year: Year
-    edition: int
-    conference: Conference
-    laureates: tuple[City, ...]
-    sources: tuple[str, ...] = ()
-
-    def __repr__(self) -> str:
-        return (
-            f"Award({self.year}: edition {self.edition}, {len(self.laureates)} laureates, "
-            f"conference {self.conference.number})"
-        )
-
-    def _repr_html_(self) -> str:
-        from .display import award_html
-
-        return award_html(self)
-
-
-@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
-class NetworkTotal:
-    """A network size that a source reported on a date, as the source gave it.
-
-    ``cities``/``countries`` are whole numbers where the source gave an exact total;
-    ``cities_text``/``countries_text`` keep the wording ("200+", "~50 new").
-
-    >>> import learning_cities as lc
-    >>> total = next(t for t in lc.load().network_totals if t.as_of == "2025-12-04")
-    >>> total.date, total.cities, total.countries
-    (datetime.date(2025, 12, 4), 425, 91)
-    >>> next(t for t in lc.load().network_totals if t.cities_text == "200+").cities is None
-    True
-    """
-
-    as_of: str
-    date: dt.date | None
-    cities: int | None
-    countries: int | None
-    cities_text: str
-    countries_text: str
-    sources: tuple[str, ...]
-    notes: str = ""
-
-
-@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
-class CountryTotal:
-    """A country's number of member cities as a national or UNESCO source reported it.
-
-    >>> import learning_cities as lc
-    >>> korea = [t for t in lc.load().country_totals if t.country.code == "KR"]
-    >>> [(t.as_of, t.cities) for t in korea if t.as_of in ("2017-09", "2025-12-04")]
-    [('2017-09', 35), ('2025-12-04', 59)]
-    """
-
-    country: Country
-    as_of: str
-    date: dt.date | None
-    cities: int
-    sources: tuple[str, ...]
-    notes: str = ""
-
-
-@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
-class MembershipChange:
-    """A departure from the network, as inferred from reported totals.
-
-    No source names a departed city, so ``who`` describes the group.
-
-    >>> import learning_cities as lc
-    >>> change = next(c for c in lc.load().membership_changes if c.period == "2018-2019")
-    >>> change.event, change.country
-    ('removed', '(various)')
-    """
-
-    who: str
-    country: str
-    event: str
-    period: str
-    sources: tuple[str, ...]
-    notes: str = ""

@@ -19,13 +19,12 @@ import datetime as dt
 import enum
 import functools
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
 from . import _text
 from ._checks import require_bool, require_date, require_int, require_str, require_year
-from ._fields import check_for
 from ._repr import shown
 from .cities import Cities
 from .errors import (
@@ -37,23 +36,14 @@ from .errors import (
     UnknownCountryError,
     UnknownRegionError,
 )
-from .model import (
-    Award,
-    City,
-    CityKind,
-    Cohort,
-    Conference,
-    Country,
-    CountryTotal,
-    MembershipChange,
-    MembershipStatus,
-    NetworkTotal,
-    Region,
-)
+from .model import City, CityKind, Country, MembershipStatus, Region
 from .places import by_distance, check_count, check_km, feature_collection
 
 if TYPE_CHECKING:
     import pandas
+
+    from .cohorts import Cohort, CountryTotal, MembershipChange, NetworkTotal
+    from .conferences import Award, Conference
 
 __all__ = ["ANY", "Network"]
 
@@ -73,53 +63,81 @@ def _sort_key(city: City) -> tuple[bool, int, str, str]:
     return (city.joined is None, city.joined or 0, city.name.casefold(), city.id)
 
 
-def _tuple(value: object) -> tuple[Any, ...]:
-    if isinstance(value, (tuple, list)):
+#: The record sections of a network: name -> the sort key of its tuple (None: as given).
+_ORDER: dict[str, Callable[[Any], Any] | None] = {
+    "cities": _sort_key,
+    "countries": lambda country: country.name,
+    "cohorts": lambda cohort: cohort.year,
+    "awards": lambda award: award.year,
+    "conferences": lambda conference: conference.number,
+    "network_totals": None,
+    "membership_changes": None,
+    "country_totals": None,
+}
+
+
+class _Records(Protocol):
+    """Where a network's records come from: given tuples, or the packaged file read on first use."""
+
+    name_keys: Mapping[str, tuple[str, ...]]
+
+    def ids_for(self, key: str) -> tuple[str, ...] | None: ...
+
+    def record(self, section: str, key: Any) -> Any: ...
+
+    def has(self, section: str, key: Any) -> bool: ...
+
+    def section(self, section: str) -> tuple[Any, ...]: ...
+
+
+class _GivenRecords:
+    """Records given to :class:`Network` as tuples, checked when given."""
+
+    def __init__(self, sections: dict[str, tuple[Any, ...]]) -> None:
+        self._sections = sections
+
+    @functools.cached_property
+    def name_keys(self) -> dict[str, tuple[str, ...]]:
+        return _text.name_keys(self._sections["cities"])
+
+    @functools.cached_property
+    def _cities_by_id(self) -> dict[str, City]:
+        return {city.id: city for city in self._sections["cities"]}
+
+    def ids_for(self, key: str) -> tuple[str, ...] | None:
+        return self.name_keys.get(key)
+
+    def record(self, section: str, key: Any) -> Any:  # only cities are looked up by key
+        return self._cities_by_id.get(key)
+
+    def has(self, section: str, key: Any) -> bool:
+        return key in self._cities_by_id
+
+    def section(self, section: str) -> tuple[Any, ...]:
+        return self._sections[section]
+
+
+def _records_of(name: str, value: object) -> tuple[Any, ...]:
+    """``value`` as the tuple of a section's records, or the TypeError that says what it is not."""
+    from ._codec import record_class
+
+    kind = record_class(name)
+    if isinstance(value, (tuple, list)) and all(isinstance(record, kind) for record in value):
         return tuple(value)
-    raise TypeError(f"expected a tuple of records, not {type(value).__name__}: {shown(value)}")
+    raise TypeError(f"Network.{name} must be a tuple of {kind.__name__}, not {shown(value)}")
 
 
-def _sorted(records: tuple[Any, ...], key: Callable[[Any], Any]) -> tuple[Any, ...]:
-    try:
-        return tuple(sorted(records, key=key))
-    except (AttributeError, TypeError):  # not all records: left as given for the validator to refuse
-        return records
-
-
-def _cities_by_join_year(cities: object) -> tuple[City, ...]:
-    return _sorted(_tuple(cities), _sort_key)
-
-
-def _countries_by_name(countries: object) -> tuple[Country, ...]:
-    return _sorted(_tuple(countries), lambda country: country.name)
-
-
-def _by_year(records: object) -> tuple[Any, ...]:
-    return _sorted(_tuple(records), lambda record: record.year)
-
-
-def _conferences_by_number(conferences: object) -> tuple[Conference, ...]:
-    return _sorted(_tuple(conferences), lambda conference: conference.number)
-
-
-def _records_of(kind: type) -> Any:
-    check = check_for(tuple[kind, ...])  # type: ignore[valid-type]
-
-    def validate(network: Network, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not check(value):
-            raise TypeError(f"Network.{attribute.name} must be a tuple of {kind.__name__}, not {shown(value)}")
-
-    return validate
-
-
-@attrs.frozen(eq=False, slots=False, repr=False)
+@attrs.frozen(eq=False, slots=False, repr=False, init=False)
 class Network:
     """The Global Network of Learning Cities as the packaged data knows it.
 
-    Get it from :func:`learning_cities.load`. Every collection is a tuple in a documented,
-    deterministic order; every lookup raises a typed error naming what was asked for. A
-    network is read-only, compares by identity, pickles and copies (the packaged network
-    comes back as itself).
+    Get it from :func:`learning_cities.load`, or make one from records:
+    ``Network(data_as_of, cities=..., countries=..., cohorts=..., awards=..., conferences=...)``
+    (``network_totals``, ``membership_changes``, ``country_totals`` and ``alternate_names``
+    are optional). Every collection is a tuple in a documented, deterministic order; every
+    lookup raises a typed error naming what was asked for. A network is read-only,
+    compares by identity, pickles and copies (the packaged network comes back as itself).
+    The packaged network reads each record on first use.
 
     >>> import learning_cities as lc
     >>> net = lc.load()
@@ -129,47 +147,106 @@ class Network:
 
     data_as_of: dt.date = attrs.field(validator=lambda _, a, v: require_date(f"Network.{a.name}", v))
     """The newest dated fact in the data."""
-    cities: tuple[City, ...] = attrs.field(kw_only=True, converter=_cities_by_join_year, validator=_records_of(City))
-    """Every city ever admitted, by (joined, name); cities whose year is unknown last."""
-    countries: tuple[Country, ...] = attrs.field(
-        kw_only=True, converter=_countries_by_name, validator=_records_of(Country)
-    )
-    """Countries with member cities, by UNESCO name."""
-    cohorts: tuple[Cohort, ...] = attrs.field(kw_only=True, converter=_by_year, validator=_records_of(Cohort))
-    """Admission rounds, by year."""
-    awards: tuple[Award, ...] = attrs.field(kw_only=True, converter=_by_year, validator=_records_of(Award))
-    """Editions of the UNESCO Learning City Award, by year."""
-    conferences: tuple[Conference, ...] = attrs.field(
-        kw_only=True, converter=_conferences_by_number, validator=_records_of(Conference)
-    )
-    """International Conferences on Learning Cities, by number."""
-    network_totals: tuple[NetworkTotal, ...] = attrs.field(
-        kw_only=True, default=(), converter=_tuple, validator=_records_of(NetworkTotal)
-    )
-    """Every dated network size a source reported, in the order found."""
-    membership_changes: tuple[MembershipChange, ...] = attrs.field(
-        kw_only=True, default=(), converter=_tuple, validator=_records_of(MembershipChange)
-    )
-    """Departures inferred from totals (no source names a departed city)."""
-    country_totals: tuple[CountryTotal, ...] = attrs.field(
-        kw_only=True, default=(), converter=_tuple, validator=_records_of(CountryTotal)
-    )
-    """Member counts per country that sources reported, by country code then date."""
+    _records: _Records = attrs.field(alias="records")
     alternate_names: Callable[[], Mapping[str, tuple[str, ...]]] | None = attrs.field(
         kw_only=True,
         default=None,
-        eq=False,
-        repr=False,
         validator=attrs.validators.optional(attrs.validators.is_callable()),
     )
     """Reads the second name index (lookup key -> city ids) on the first query no member's own name answers."""
+
+    def __init__(
+        self,
+        data_as_of: dt.date,
+        *,
+        cities: tuple[City, ...],
+        countries: tuple[Country, ...],
+        cohorts: tuple[Cohort, ...],
+        awards: tuple[Award, ...],
+        conferences: tuple[Conference, ...],
+        network_totals: tuple[NetworkTotal, ...] = (),
+        membership_changes: tuple[MembershipChange, ...] = (),
+        country_totals: tuple[CountryTotal, ...] = (),
+        alternate_names: Callable[[], Mapping[str, tuple[str, ...]]] | None = None,
+    ) -> None:
+        given = {
+            "cities": cities,
+            "countries": countries,
+            "cohorts": cohorts,
+            "awards": awards,
+            "conferences": conferences,
+            "network_totals": network_totals,
+            "membership_changes": membership_changes,
+            "country_totals": country_totals,
+        }
+        require_date("Network.data_as_of", data_as_of)
+        records = _GivenRecords({name: _records_of(name, value) for name, value in given.items()})
+        self.__attrs_init__(data_as_of, records, alternate_names=alternate_names)
+
+    @classmethod
+    def _of(
+        cls,
+        data_as_of: dt.date,
+        records: _Records,
+        alternate_names: Callable[[], Mapping[str, tuple[str, ...]]] | None = None,
+    ) -> Network:
+        """A network over records read on first use (the packaged file's)."""
+        network = cls.__new__(cls)
+        network.__attrs_init__(data_as_of, records, alternate_names=alternate_names)
+        return network
+
+    def _section(self, name: str) -> tuple[Any, ...]:
+        records = self._records.section(name)
+        order = _ORDER[name]
+        return records if order is None else tuple(sorted(records, key=order))
+
+    @functools.cached_property
+    def cities(self) -> tuple[City, ...]:
+        """Every city ever admitted, by (joined, name); cities whose year is unknown last."""
+        return self._section("cities")
+
+    @functools.cached_property
+    def countries(self) -> tuple[Country, ...]:
+        """Countries with member cities, by UNESCO name."""
+        return self._section("countries")
+
+    @functools.cached_property
+    def cohorts(self) -> tuple[Cohort, ...]:
+        """Admission rounds, by year."""
+        return self._section("cohorts")
+
+    @functools.cached_property
+    def awards(self) -> tuple[Award, ...]:
+        """Editions of the UNESCO Learning City Award, by year."""
+        return self._section("awards")
+
+    @functools.cached_property
+    def conferences(self) -> tuple[Conference, ...]:
+        """International Conferences on Learning Cities, by number."""
+        return self._section("conferences")
+
+    @functools.cached_property
+    def network_totals(self) -> tuple[NetworkTotal, ...]:
+        """Every dated network size a source reported, in the order found."""
+        return self._section("network_totals")
+
+    @functools.cached_property
+    def membership_changes(self) -> tuple[MembershipChange, ...]:
+        """Departures inferred from totals (no source names a departed city)."""
+        return self._section("membership_changes")
+
+    @functools.cached_property
+    def country_totals(self) -> tuple[CountryTotal, ...]:
+        """Member counts per country that sources reported, by country code then date."""
+        return self._section("country_totals")
 
     def __reduce__(self) -> tuple[Any, ...]:
         from ._packaged import is_packaged, load
 
         if is_packaged(self):
             return (load, ())
-        return (_rebuild, ({field.name: getattr(self, field.name) for field in attrs.fields(Network)},))
+        fields = {name: getattr(self, name) for name in _ORDER}
+        return (_rebuild, (self.data_as_of, fields, self.alternate_names))
 
     def __copy__(self) -> Network:
         return self  # read-only: a copy could not differ
@@ -179,21 +256,12 @@ class Network:
 
     # -- indexes, built on first use -------------------------------------------------------
 
-    @functools.cached_property
-    def _by_id(self) -> dict[str, City]:
-        return {city.id: city for city in self.cities}
+    def _with_id(self, city_id: str) -> City:
+        return self._records.record("cities", city_id)  # type: ignore[no-any-return]
 
-    @functools.cached_property
-    def _by_key(self) -> dict[str, tuple[str, ...]]:
-        keys: dict[str, list[str]] = {}
-        for city in self.cities:
-            for name in (city.id, city.name, *city.aliases, *city.local_names.values(), *city.official_names.values()):
-                key = _text.normalize(name)
-                for form in (key, *_text.variants(key)):
-                    ids = keys.setdefault(form, [])
-                    if city.id not in ids:
-                        ids.append(city.id)
-        return {key: tuple(ids) for key, ids in keys.items()}
+    @property
+    def _by_key(self) -> Mapping[str, tuple[str, ...]]:
+        return self._records.name_keys
 
     @functools.cached_property
     def _country_by_key(self) -> dict[str, Country]:
@@ -223,10 +291,9 @@ class Network:
     def _alternate_by_key(self) -> dict[str, tuple[str, ...]]:
         if self.alternate_names is None:
             return {}
-        known = self._by_id
         index = {}
         for key, ids in self.alternate_names().items():
-            held = tuple(i for i in ids if i in known)
+            held = tuple(i for i in ids if self._records.has("cities", i))
             if held:
                 index[key] = held
         return index
@@ -252,7 +319,7 @@ class Network:
 
     def __contains__(self, item: object) -> bool:
         if isinstance(item, City):
-            return self._by_id.get(item.id) == item
+            return self._records.has("cities", item.id) and self._with_id(item.id) == item
         if isinstance(item, str):
             try:
                 self.city(item)
@@ -280,11 +347,11 @@ class Network:
         if not ids:
             raise UnknownCityError(
                 query,
-                [self._by_id[i].name for i in self._fuzzy.best(_text.normalize(query[: _text.MAX_KEY_LENGTH]), 1)],
+                [self._with_id(i).name for i in self._fuzzy.best(_text.normalize(query[: _text.MAX_KEY_LENGTH]), 1)],
             )
         if len(ids) > 1:
             raise AmbiguousCityError(query, ids)
-        return self._by_id[ids[0]]
+        return self._with_id(ids[0])
 
     def _ids_of(self, query: str) -> tuple[str, ...] | None:
         ids = self._name_ids(query) or self._alternate_ids(query)
@@ -295,7 +362,7 @@ class Network:
                 wanted = self._country_by_key.get(_text.normalize(query[start + 2 : -1]))
                 found = self._name_ids(query[:start]) if wanted is not None else None
                 if found:
-                    return tuple(i for i in found if self._by_id[i].country == wanted) or None
+                    return tuple(i for i in found if self._with_id(i).country == wanted) or None
                 start = query.find(" (", start + 1)
         return ids
 
@@ -311,16 +378,18 @@ class Network:
     def _name_ids(self, query: str) -> tuple[str, ...] | None:
         # A query already in normal form (most local names) is its own key: normalize is
         # idempotent, so this finds what normalizing would.
-        ids = self._by_key.get(query)
+        ids_for = self._records.ids_for
+        ids = ids_for(query)
         if ids:
             return ids
         key = _text.normalize(query)
-        ids = self._by_key.get(key)
+        ids = ids_for(key)
         if ids:
             return ids
         for form in _text.variants(key):  # จังหวัดขอนแก่น, กรุงเทพ
-            if form in self._by_key:
-                return self._by_key[form]
+            ids = ids_for(form)
+            if ids:
+                return ids
         return None
 
     def resolve(self, city: City | str) -> City:
@@ -332,7 +401,7 @@ class Network:
         True
         """
         if isinstance(city, City):
-            known = self._by_id.get(city.id)
+            known = self._records.record("cities", city.id)
             if known != city:
                 raise UnknownCityError(city.name, detail="that record is not in this network's data")
             return known
@@ -351,7 +420,7 @@ class Network:
         if require_int("limit", limit) < 1:
             raise ValueError(f"limit must be at least 1, not {limit}")
         query = _text.normalize(text) if len(text) <= _text.MAX_KEY_LENGTH else ""
-        return Cities((self._by_id[i] for i in self._fuzzy.best(query, limit)), self)
+        return Cities((self._with_id(i) for i in self._fuzzy.best(query, limit)), self)
 
     def where(
         self,
@@ -625,8 +694,10 @@ class Network:
         )
 
 
-def _rebuild(fields: dict[str, Any]) -> Network:
-    return Network(**fields)
+def _rebuild(
+    data_as_of: dt.date, fields: dict[str, Any], alternate_names: Callable[[], Mapping[str, tuple[str, ...]]] | None
+) -> Network:
+    return Network(data_as_of, **fields, alternate_names=alternate_names)
 
 
 def _member_on(city: City, day: dt.date) -> bool:
