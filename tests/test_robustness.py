@@ -144,7 +144,7 @@ def test_records_cannot_be_changed_by_a_caller() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         city.country.name = "Siam"  # type: ignore[misc]
     with pytest.raises(AttributeError):
-        NET.cohorts = ()  # type: ignore[misc]
+        NET.cohorts = ()
     with pytest.raises(AttributeError):
         del NET.awards
     assert NET.awards

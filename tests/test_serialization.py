@@ -243,7 +243,9 @@ def strategy_for(kind: Any) -> st.SearchStrategy[Any]:
         return st.one_of(*(st.none() if a is type(None) else strategy_for(a) for a in args))
     if isinstance(kind, type) and attrs.has(kind):
         hints = typing.get_type_hints(kind, include_extras=True)
-        derived = {name for cls, name in _codec.DERIVED if cls == kind.__name__ and attrs.fields_dict(kind)[name].default}
+        derived = {
+            name for cls, name in _codec.DERIVED if cls == kind.__name__ and attrs.fields_dict(kind)[name].default
+        }
         fields = {f.name: deferred(hints[f.name]) for f in attrs.fields(kind) if f.name not in derived}
         return st.builds(kind, **fields)
     raise NotImplementedError(f"no strategy for {kind!r}: add it to tests/test_serialization.py")

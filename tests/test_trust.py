@@ -112,7 +112,7 @@ class TestCopiesAndPickles:
         with pytest.raises(AttributeError):
             del net.awards
         with pytest.raises(AttributeError):
-            net.awards = ()  # type: ignore[misc]
+            net.awards = ()
         assert len(net.awards) == 5
 
 
@@ -161,7 +161,12 @@ class TestBoundedErrors:
     def test_network_constructor_checks_its_records(self, net: lc.Network) -> None:
         with pytest.raises(TypeError, match=r"Network\.cities must be a tuple of City"):
             lc.Network(
-                data_as_of=net.data_as_of, cities=("Bangkok",), countries=(), cohorts=(), awards=(), conferences=()
+                data_as_of=net.data_as_of,
+                cities=("Bangkok",),  # type: ignore[arg-type]
+                countries=(),
+                cohorts=(),
+                awards=(),
+                conferences=(),
             )
         with pytest.raises(TypeError, match=r"datetime\.date"):
             lc.Network(data_as_of="2025-12-04", cities=(), countries=(), cohorts=(), awards=(), conferences=())  # type: ignore[arg-type]

@@ -22,6 +22,8 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "learning_cities.network": ("The network", "Every record of the packaged data, indexed for queries."),
     "learning_cities.cities": ("Query results", "What every query returns: a tuple of cities with exports."),
     "learning_cities.model": ("Records", "Frozen, slotted attrs classes: they compare by value and hash."),
+    "learning_cities.cohorts": ("Admission rounds and totals", "Cohorts beside UNESCO's figures, and reported sizes."),
+    "learning_cities.conferences": ("Conferences and awards", "The ICLCs and the UNESCO Learning City Award."),
     "learning_cities.places": ("Places", "Distances between members and points, in kilometres."),
     "learning_cities.completeness": ("Completeness", "How complete the data is: records against UNESCO's figures."),
     "learning_cities.calendars": ("Calendars", "The Thai solar calendar, as Thai sources date GNLC events."),

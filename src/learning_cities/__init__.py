@@ -88,11 +88,11 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .cohorts import Cohort, CohortCorrection, CountryTotal, MembershipChange, NetworkTotal
-    from .conferences import Award, Conference
     from .awards import AwardCycle, AwardSchedule, award_schedule
     from .calendars import from_buddhist_era, to_buddhist_era
+    from .cohorts import Cohort, CohortCorrection, CountryTotal, MembershipChange, NetworkTotal
     from .completeness import CountryCoverageRow, CoverageRow, RecencyRow, country_coverage, coverage, recency
+    from .conferences import Award, Conference
     from .eligibility import (
         CriterionResult,
         EligibilityReport,
@@ -111,7 +111,9 @@ _LAZY.update(dict.fromkeys(("StructureError", "from_json", "structure", "to_json
 _LAZY.update(dict.fromkeys(("AwardCycle", "AwardSchedule", "award_schedule"), "awards"))
 _LAZY.update(dict.fromkeys(("from_buddhist_era", "to_buddhist_era"), "calendars"))
 # record classes of rounds, totals, conferences and awards: defined when first used
-_LAZY.update(dict.fromkeys(("Cohort", "CohortCorrection", "CountryTotal", "MembershipChange", "NetworkTotal"), "cohorts"))
+_LAZY.update(
+    dict.fromkeys(("Cohort", "CohortCorrection", "CountryTotal", "MembershipChange", "NetworkTotal"), "cohorts")
+)
 _LAZY.update(dict.fromkeys(("Award", "Conference"), "conferences"))
 _LAZY.update(
     dict.fromkeys(

@@ -468,11 +468,11 @@ class PackagedRecords:
             return self.name_keys.get(key)
         ids = self._ids.get(key, ())
         if ids == ():
-            needle = json.dumps(key, ensure_ascii=False).encode() + b": ["  # as the build wrote it
+            needle = _written(key) + b": ["  # as the build wrote it
             line = self._name_keys_line  # '"name_keys": {"key": [ids], "key": [ids], ...},'
             at = line.find(b"{" + needle)
             at = line.find(b", " + needle) + 1 if at < 0 else at
-            if at <= 0:
+            if at <= 0 or needle == b": [":
                 ids = None
             else:
                 begin = line.index(b"[", at + len(needle) - 1)
@@ -511,16 +511,18 @@ class PackagedRecords:
 
     def _find(self, section: str, key: Any) -> bytes | None:
         """The line of the record with that key, written first: ``  {"id": "th-bangkok", ...``."""
-        if key.__class__ not in (str, int):
+        written = _written(key) if key.__class__ in (str, int) else b""
+        if not written:
             return None
         start, end = self._span(section)
-        marker = f'  {{"{_KEYS[section]}": {json.dumps(key, ensure_ascii=False)}, '.encode()
-        return self._line(marker, start - 1, end)
+        return self._line(f'  {{"{_KEYS[section]}": '.encode() + written + b", ", start - 1, end)
 
     def record(self, section: str, key: Any) -> Any:
         """The record of ``section`` with that key (a city's id, a country's code...), or ``None``."""
+        if key.__class__ not in (str, int):  # no key of the file is of another kind
+            return None
         read = self._read[section]
-        record = read.get(key) if key.__class__ in (str, int) else None
+        record = read.get(key)
         if record is None:
             with self._lock:
                 record = read.get(key)
@@ -533,6 +535,8 @@ class PackagedRecords:
 
     def has(self, section: str, key: Any) -> bool:
         """Whether ``section`` holds a record with that key (reads no record)."""
+        if key.__class__ not in (str, int):
+            return False
         return key in self._read[section] or self._find(section, key) is not None
 
     def section(self, section: str) -> tuple[Any, ...]:
@@ -554,6 +558,14 @@ class PackagedRecords:
                     built.append(record)
                 records = self._sections[section] = tuple(built)
         return records
+
+
+def _written(value: str | int) -> bytes:
+    """``value`` as the build wrote it in the file (``b""`` for a string no UTF-8 file can hold)."""
+    try:
+        return json.dumps(value, ensure_ascii=False).encode()
+    except UnicodeEncodeError:  # a lone surrogate
+        return b""
 
 
 class _Table:

@@ -34,12 +34,7 @@ def load() -> Network:
             network = _network
             if network is None:
                 data = _codec.read_bytes()
-                if _codec.is_built(data):  # the file the build checked: read each record on first use
-                    records = _codec.PackagedRecords(data)
-                    network = Network._of(records.data_as_of, records, _codec.read_alternate_names)
-                else:  # any other file: read and check it whole
-                    network = Network(**_codec.parse(data), alternate_names=_codec.read_alternate_names)
-                _network = network
+                network = _network = Network.from_data(data, alternate_names=_codec.read_alternate_names)
     return network
 
 

@@ -89,5 +89,3 @@ class Award(Record):
         from .display import award_html
 
         return award_html(self)
-
-

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from . import _text
+from . import _codec, _text
 from ._checks import require_bool, require_date, require_int, require_str, require_year
 from ._repr import shown
 from .cities import Cities
@@ -79,7 +79,8 @@ _ORDER: dict[str, Callable[[Any], Any] | None] = {
 class _Records(Protocol):
     """Where a network's records come from: given tuples, or the packaged file read on first use."""
 
-    name_keys: Mapping[str, tuple[str, ...]]
+    @property
+    def name_keys(self) -> Mapping[str, tuple[str, ...]]: ...
 
     def ids_for(self, key: str) -> tuple[str, ...] | None: ...
 
@@ -119,9 +120,7 @@ class _GivenRecords:
 
 def _records_of(name: str, value: object) -> tuple[Any, ...]:
     """``value`` as the tuple of a section's records, or the TypeError that says what it is not."""
-    from ._codec import record_class
-
-    kind = record_class(name)
+    kind = _codec.record_class(name)
     if isinstance(value, (tuple, list)) and all(isinstance(record, kind) for record in value):
         return tuple(value)
     raise TypeError(f"Network.{name} must be a tuple of {kind.__name__}, not {shown(value)}")
@@ -184,15 +183,35 @@ class Network:
         self.__attrs_init__(data_as_of, records, alternate_names=alternate_names)
 
     @classmethod
-    def _of(
+    def from_data(
         cls,
-        data_as_of: dt.date,
-        records: _Records,
+        data: bytes,
+        *,
+        file: str = _codec.DATA_FILE,
         alternate_names: Callable[[], Mapping[str, tuple[str, ...]]] | None = None,
     ) -> Network:
-        """A network over records read on first use (the packaged file's)."""
+        """A network read from the content of a data file, as ``tools/build_data.py`` writes it.
+
+        The file the build checked (the same checksum) is read one record at a time, on
+        first use; any other content is read and checked whole, and a malformed file
+        raises :class:`~learning_cities.DataError` naming ``file`` and the record.
+
+        >>> import learning_cities as lc
+        >>> from learning_cities import _codec
+        >>> data = _codec.read_bytes()
+        >>> lc.Network.from_data(data).city("Khon Kaen") == lc.load().city("Khon Kaen")
+        True
+        >>> lc.Network.from_data(data.replace(b'"schema": 3', b'"schema": 9'), file="old.json")
+        Traceback (most recent call last):
+        learning_cities.errors.DataError: old.json: top level: schema 9 is not the supported 3
+        """
+        if not isinstance(data, bytes):
+            raise TypeError(f"data must be bytes, not {type(data).__name__}: {shown(data)}")
+        if not _codec.is_built(data):
+            return cls(**_codec.parse(data, file), alternate_names=alternate_names)
+        records = _codec.PackagedRecords(data, file)
         network = cls.__new__(cls)
-        network.__attrs_init__(data_as_of, records, alternate_names=alternate_names)
+        network.__attrs_init__(records.data_as_of, records, alternate_names=alternate_names)
         return network
 
     def _section(self, name: str) -> tuple[Any, ...]:
@@ -401,8 +420,8 @@ class Network:
         True
         """
         if isinstance(city, City):
-            known = self._records.record("cities", city.id)
-            if known != city:
+            known: City | None = self._records.record("cities", city.id)
+            if known is None or known != city:
                 raise UnknownCityError(city.name, detail="that record is not in this network's data")
             return known
         if isinstance(city, str):

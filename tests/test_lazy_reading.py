@@ -1,0 +1,153 @@
+"""The file the build checked is read one record at a time, and gives what a full read gives."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import learning_cities as lc
+from learning_cities import _codec, _text
+
+DATA = _codec.read_bytes()
+FULL = _codec.parse(DATA)
+KEYS = _text.name_keys(FULL["cities"])
+
+
+def fresh() -> lc.Network:
+    return lc.Network.from_data(DATA)
+
+
+def test_the_packaged_file_is_the_one_the_build_checked() -> None:
+    assert _codec.is_built(DATA)
+    assert isinstance(lc.load()._records, _codec.PackagedRecords)
+    assert not _codec.is_built(DATA.replace(b'"Bangkok"', b'"Bangkoq"'))
+
+
+@pytest.mark.parametrize(("section", "_cls", "key"), _codec.SECTIONS)
+def test_each_section_read_lazily_equals_the_full_read(section: str, _cls: str, key: str | None) -> None:
+    records = _codec.PackagedRecords(DATA)
+    assert records.section(section) == FULL[section]
+    assert len(FULL[section]) > 0
+    if key is not None:
+        for record in records.section(section):
+            assert records.record(section, getattr(record, key)) is record
+            assert records.has(section, getattr(record, key))
+
+
+def test_every_city_read_on_its_own_equals_the_full_read() -> None:
+    records = _codec.PackagedRecords(DATA)
+    for city in FULL["cities"]:
+        assert records.record("cities", city.id) == city
+    assert records.section("cities") == FULL["cities"]  # reuses the records already read
+
+
+def test_the_written_lookup_keys_are_the_keys_of_the_members_names() -> None:
+    records = _codec.PackagedRecords(DATA)
+    assert records.name_keys == KEYS
+    assert len(KEYS) > 1000
+    fresh_records = _codec.PackagedRecords(DATA)
+    assert all(fresh_records.ids_for(key) == ids for key, ids in KEYS.items())  # found without reading all
+
+
+def test_a_lookup_reads_only_the_records_it_returns() -> None:
+    net = fresh()
+    assert net.city("Bangkok").country.code == "TH"
+    assert net.city("ขอนแก่น").name == "Khon Kaen"
+    read = net._records._read  # type: ignore[attr-defined]
+    assert sorted(read["cities"]) == ["th-bangkok", "th-khon-kaen"]
+    assert sorted(read["countries"]) == ["TH"]
+    assert not read["cohorts"]
+    assert not read["awards"]
+
+
+def test_records_read_one_at_a_time_are_the_records_of_the_collections() -> None:
+    net = fresh()
+    bangkok = net.city("Bangkok")
+    assert next(city for city in net.cities if city.id == "th-bangkok") is bangkok
+    assert bangkok.country is net.country("TH")
+    assert net.cities == tuple(
+        sorted(FULL["cities"], key=lambda c: (c.joined is None, c.joined or 0, c.name.casefold(), c.id))
+    )
+    assert net.cohort(2024).cities == FULL["cohorts"][3].cities
+
+
+def test_concurrent_lookups_share_one_record_each() -> None:
+    net = fresh()
+    names = ["Bangkok", "Khon Kaen", "Cork", "กรุงเทพฯ", "Suwon", "Hangzhou", "Medellín", "Espoo"] * 4
+    found: list[lc.City] = []
+    barrier = threading.Barrier(len(names))
+
+    def worker(name: str) -> None:
+        barrier.wait()
+        found.append(net.city(name))
+
+    threads = [threading.Thread(target=worker, args=(name,)) for name in names]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(found) == len(names)
+    for city in found:
+        assert city is net.city(city.id)
+        assert city in net.cities
+
+
+def test_lookup_keys_that_do_not_match_the_names_are_refused() -> None:
+    data = json.loads(DATA)
+    data["name_keys"]["atlantis"] = ["th-bangkok"]
+    with pytest.raises(lc.DataError, match=r"gnlc\.json: name_keys: the lookup keys do not match .*'atlantis'"):
+        lc.Network.from_data(json.dumps(data).encode())
+    del data["name_keys"]
+    with pytest.raises(lc.DataError, match=r"missing \['name_keys'\]"):
+        lc.Network.from_data(json.dumps(data).encode())
+
+
+def test_a_changed_file_is_read_and_checked_whole() -> None:
+    changed = DATA.replace(b'"name": "Bangkok"', b'"name": "Krung Thep"', 1)
+    assert not _codec.is_built(changed)
+    with pytest.raises(lc.DataError, match="the lookup keys do not match"):
+        lc.Network.from_data(changed, file="changed.json")
+    net = lc.Network.from_data(DATA.replace(b'"data_as_of": "', b'"data_as_of":  "', 1))  # same records, other bytes
+    assert not isinstance(net._records, _codec.PackagedRecords)
+    assert net.city("Bangkok") == lc.load().city("Bangkok")
+
+
+@pytest.mark.parametrize("data", ["{}", bytearray(b"{}"), None, 5])
+def test_from_data_takes_bytes(data: object) -> None:
+    with pytest.raises(TypeError, match="data must be bytes"):
+        lc.Network.from_data(data)  # type: ignore[arg-type]
+
+
+@settings(max_examples=300, deadline=None)
+@given(key=st.one_of(st.text(max_size=30), st.sampled_from(sorted(KEYS))))
+@example('" "bangkok')
+@example("bangkok\\")
+@example("\ud800")
+@example('a{"bangkok')
+def test_any_key_is_found_as_the_full_index_finds_it(key: str) -> None:
+    assert _codec.PackagedRecords(DATA).ids_for(key) == KEYS.get(key)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    key=st.one_of(
+        st.text(max_size=30),
+        st.integers(),
+        st.booleans(),
+        st.none(),
+        st.lists(st.text(max_size=3), max_size=2),
+        st.sampled_from([c.id for c in FULL["cities"]]),
+    )
+)
+@example('th-bangkok", ')
+@example(["th-bangkok"])
+@example("\ud800")
+def test_any_key_finds_a_record_only_where_the_full_read_has_one(key: object) -> None:
+    records = _codec.PackagedRecords(DATA)
+    expected = next((city for city in FULL["cities"] if city.id == key and key.__class__ is str), None)
+    assert records.record("cities", key) == expected
+    assert records.has("cities", key) is (expected is not None)
