@@ -45,6 +45,16 @@ def test_every_city_read_on_its_own_equals_the_full_read() -> None:
     assert records.section("cities") == FULL["cities"]  # reuses the records already read
 
 
+def test_the_ids_read_from_the_lines_are_the_ids_of_the_records() -> None:
+    assert _codec.PackagedRecords(DATA).ids() == {city.id for city in FULL["cities"]}
+
+
+def test_the_first_lookup_by_a_gazetteer_name_reads_no_city_it_does_not_return() -> None:
+    net = lc.Network.from_data(DATA, alternate_names=_codec.read_alternate_names)
+    assert net.city("曼谷").id == "th-bangkok"
+    assert sorted(net._records._read["cities"]) == ["th-bangkok"]  # type: ignore[attr-defined]
+
+
 def test_the_written_lookup_keys_are_the_keys_of_the_members_names() -> None:
     records = _codec.PackagedRecords(DATA)
     assert records.name_keys == KEYS

@@ -539,6 +539,23 @@ class PackagedRecords:
             return False
         return key in self._read[section] or self._find(section, key) is not None
 
+    def ids(self) -> frozenset[str]:
+        """Every city's id, read from the start of each city's line (reads no record).
+
+        >>> "th-bangkok" in PackagedRecords(read_bytes()).ids()
+        True
+        """
+        return self._city_ids
+
+    @functools.cached_property
+    def _city_ids(self) -> frozenset[str]:
+        start, end = self._span("cities")
+        prefix = b'  {"id": "'
+        lines = self._data[start:end].split(b"\n")
+        if all(line.startswith(prefix) and b"\\" not in line[: line.find(b'"', len(prefix))] for line in lines):
+            return frozenset(line[len(prefix) : line.find(b'"', len(prefix))].decode() for line in lines)
+        return frozenset(city.id for city in self.section("cities"))  # pragma: no cover - the build writes ids plainly
+
     def section(self, section: str) -> tuple[Any, ...]:
         """Every record of ``section``, in the file's order."""
         records = self._sections.get(section)

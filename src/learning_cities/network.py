@@ -88,6 +88,8 @@ class _Records(Protocol):
 
     def has(self, section: str, key: Any) -> bool: ...
 
+    def ids(self) -> frozenset[str]: ...
+
     def section(self, section: str) -> tuple[Any, ...]: ...
 
 
@@ -113,6 +115,9 @@ class _GivenRecords:
 
     def has(self, section: str, key: Any) -> bool:
         return key in self._cities_by_id
+
+    def ids(self) -> frozenset[str]:
+        return frozenset(self._cities_by_id)
 
     def section(self, section: str) -> tuple[Any, ...]:
         return self._sections[section]
@@ -311,8 +316,9 @@ class Network:
         if self.alternate_names is None:
             return {}
         index = {}
+        known = self._records.ids()
         for key, ids in self.alternate_names().items():
-            held = tuple(i for i in ids if self._records.has("cities", i))
+            held = tuple(i for i in ids if i in known)
             if held:
                 index[key] = held
         return index
