@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import learning_cities as lc
-from learning_cities import _codec, _text
+from learning_cities import _codec, _text, network
 
 DATA = _codec.read_bytes()
 FULL = _codec.parse(DATA)
@@ -18,7 +18,7 @@ KEYS = _text.name_keys(FULL["cities"])
 
 
 def fresh() -> lc.Network:
-    return lc.Network.from_data(DATA)
+    return lc.Network.from_data(DATA, lazy=True)
 
 
 def test_the_packaged_file_is_the_one_the_build_checked() -> None:
@@ -50,7 +50,7 @@ def test_the_ids_read_from_the_lines_are_the_ids_of_the_records() -> None:
 
 
 def test_the_first_lookup_by_a_gazetteer_name_reads_no_city_it_does_not_return() -> None:
-    net = lc.Network.from_data(DATA, alternate_names=_codec.read_alternate_names)
+    net = lc.Network.from_data(DATA, alternate_names=_codec.read_alternate_names, lazy=True)
     assert net.city("曼谷").id == "th-bangkok"
     assert sorted(net._records._read["cities"]) == ["th-bangkok"]  # type: ignore[attr-defined]
 
@@ -110,10 +110,59 @@ def test_lookup_keys_that_do_not_match_the_names_are_refused() -> None:
     data = json.loads(DATA)
     data["name_keys"]["atlantis"] = ["th-bangkok"]
     with pytest.raises(lc.DataError, match=r"gnlc\.json: name_keys: the lookup keys do not match .*'atlantis'"):
-        lc.Network.from_data(json.dumps(data).encode())
+        lc.Network.from_data(json.dumps(data).encode(), lazy=True)
+    wrongs: list[object] = [[], None, "bangkok"]
+    for wrong in wrongs:
+        data["name_keys"] = wrong
+        with pytest.raises(lc.DataError, match="name_keys: expected an object of lookup key to city ids"):
+            lc.Network.from_data(json.dumps(data).encode())
     del data["name_keys"]
     with pytest.raises(lc.DataError, match=r"missing \['name_keys'\]"):
         lc.Network.from_data(json.dumps(data).encode())
+
+
+def test_only_a_lazy_read_trusts_the_checksum(monkeypatch: pytest.MonkeyPatch) -> None:
+    forged = DATA.replace(b'"bangkok": ["th-bangkok"]', b'"bangkok": ["ph-balanga"]', 1)
+    assert forged != DATA
+    monkeypatch.setattr(_codec, "is_built", lambda data: True)  # as if the checksum matched
+    with pytest.raises(lc.DataError, match="the lookup keys do not match"):
+        lc.Network.from_data(forged)
+    assert lc.Network.from_data(forged, lazy=True).city("bangkok").id == "ph-balanga"  # what lazy=True trusts
+    assert isinstance(lc.Network.from_data(DATA)._records, network._GivenRecords)
+    with pytest.raises(TypeError, match="lazy must be True or False, not int: 1"):
+        lc.Network.from_data(DATA, lazy=1)  # type: ignore[arg-type]
+
+
+def test_records_given_as_tuples_are_found_by_section_and_key() -> None:
+    given = network._GivenRecords({name: FULL[name] for name, _, _ in _codec.SECTIONS})
+    assert given.has("countries", "TH")
+    assert given.record("cohorts", 2024) == FULL["cohorts"][3]
+    assert given.record("cities", ["th-bangkok"]) is None
+    assert not given.has("network_totals", "anything")
+    assert given.ids() == _codec.PackagedRecords(DATA).ids()
+
+
+def _race(records: _codec.PackagedRecords, section: str, threads: int) -> list[tuple[object, ...]]:
+    barrier = threading.Barrier(threads)
+    results: list[tuple[object, ...]] = []
+
+    def worker() -> None:
+        barrier.wait()
+        results.append(records.section(section))
+
+    started = [threading.Thread(target=worker) for _ in range(threads)]
+    for thread in started:
+        thread.start()
+    for thread in started:
+        thread.join()
+    return results
+
+
+def test_a_section_read_by_racing_threads_is_read_once() -> None:
+    for _ in range(20):
+        results = _race(_codec.PackagedRecords(DATA), "network_totals", 4)
+        assert len(results) == 4
+        assert all(result is results[0] for result in results)
 
 
 def test_a_changed_file_is_read_and_checked_whole() -> None:
@@ -121,7 +170,7 @@ def test_a_changed_file_is_read_and_checked_whole() -> None:
     assert not _codec.is_built(changed)
     with pytest.raises(lc.DataError, match="the lookup keys do not match"):
         lc.Network.from_data(changed, file="changed.json")
-    net = lc.Network.from_data(DATA.replace(b'"data_as_of": "', b'"data_as_of":  "', 1))  # same records, other bytes
+    net = lc.Network.from_data(DATA.replace(b'"data_as_of": "', b'"data_as_of":  "', 1), lazy=True)  # other bytes
     assert not isinstance(net._records, _codec.PackagedRecords)
     assert net.city("Bangkok") == lc.load().city("Bangkok")
 

@@ -707,8 +707,9 @@ def render_digest(text: str) -> str:
     data = text.encode("utf-8")
     return (
         '"""The checksum of data/gnlc.json as tools/build_data.py wrote it (generated; do not edit)."""\n\n'
-        "#: ``(zlib.crc32, size in bytes)`` of the file the build checked: the reader skips only its\n"
-        "#: duplicate-key scan for a file that matches; any other file is checked in full.\n"
+        "#: ``(zlib.crc32, size in bytes)`` of the file the build checked. ``lc.load()`` reads the\n"
+        "#: package's own file one record at a time when it matches (a guard against damage, not\n"
+        "#: forgery); any other content is checked in full.\n"
         f"GNLC_JSON = ({zlib.crc32(data)}, {len(data)})\n"
     )
 

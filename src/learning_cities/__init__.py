@@ -130,14 +130,16 @@ _LAZY.update(
 )
 
 
-def __getattr__(name: str) -> Any:
-    """Import the less used parts of the API on first use, to keep ``import`` cheap."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'learning_cities' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+if not TYPE_CHECKING:  # type checkers see the imports above, and no other name
+
+    def __getattr__(name: str) -> Any:
+        """Import the less used parts of the API on first use, to keep ``import`` cheap."""
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module 'learning_cities' has no attribute {name!r}")
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:

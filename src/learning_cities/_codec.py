@@ -54,6 +54,7 @@ __all__ = [
     "PackagedRecords",
     "dump",
     "is_built",
+    "key_field",
     "parse",
     "parse_alternate_names",
     "read_alternate_names",
@@ -91,6 +92,15 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("Award", "conference"): "conferences",
     ("Award", "laureates"): "cities",
 }
+
+
+def key_field(section: str) -> str | None:
+    """The field that keys the records of a section of the file (``None``: not keyed).
+
+    >>> key_field("cities"), key_field("network_totals")
+    ('id', None)
+    """
+    return _KEYS[section]
 
 
 def record_class(section: str) -> type:
@@ -343,6 +353,8 @@ def is_built(data: bytes) -> bool:
 def _name_keys(raw: Any, cities: tuple[Any, ...], ctx: _Context) -> None:
     """Check the file's lookup keys against the keys of its members' names."""
     ctx.where = "name_keys"
+    if raw.__class__ is not dict:
+        raise ctx.fail(f"expected an object of lookup key to city ids, got {shown(raw)}")
     expected = {key: list(ids) for key, ids in _text.name_keys(cities).items()}
     if raw != expected:
         wrong = sorted(k for k in raw.keys() ^ expected.keys() | {k for k in raw if raw[k] != expected.get(k)})
@@ -466,19 +478,19 @@ class PackagedRecords:
         """The ids of the members known by a lookup key; finds the key without reading the others."""
         if "name_keys" in self.__dict__:
             return self.name_keys.get(key)
-        ids = self._ids.get(key, ())
-        if ids == ():
-            needle = _written(key) + b": ["  # as the build wrote it
-            line = self._name_keys_line  # '"name_keys": {"key": [ids], "key": [ids], ...},'
-            at = line.find(b"{" + needle)
-            at = line.find(b", " + needle) + 1 if at < 0 else at
-            if at <= 0 or needle == b": [":
-                ids = None
-            else:
-                begin = line.index(b"[", at + len(needle) - 1)
-                ids = tuple(json.loads(line[begin : line.index(b"]", begin) + 1]))
-            if len(self._ids) < 4096:  # bounded: only keys asked for are kept
-                self._ids[key] = ids
+        if key in self._ids:
+            return self._ids[key]
+        needle = _written(key) + b": ["  # as the build wrote it
+        line = self._name_keys_line  # '"name_keys": {"key": [ids], "key": [ids], ...},'
+        at = line.find(b"{" + needle)
+        at = line.find(b", " + needle) + 1 if at < 0 else at
+        if at <= 0 or needle == b": [":
+            ids = None
+        else:
+            begin = line.index(b"[", at + len(needle) - 1)
+            ids = tuple(json.loads(line[begin : line.index(b"]", begin) + 1]))
+        if len(self._ids) < 4096:  # bounded: only keys asked for are kept
+            self._ids[key] = ids
         return ids
 
     @functools.cached_property
@@ -561,6 +573,9 @@ class PackagedRecords:
         records = self._sections.get(section)
         if records is None:
             with self._lock:
+                records = self._sections.get(section)
+                if records is not None:  # read by another thread meanwhile
+                    return records
                 start, end = self._span(section)
                 field = _KEYS[section]
                 read = self._read[section]

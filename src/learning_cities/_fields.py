@@ -91,10 +91,18 @@ def _is_year(value: int) -> bool:
 
 
 def resolved_type(cls: type, field: attrs.Attribute[Any]) -> Any:
-    """The annotation of ``field``, resolved where ``cls`` is declared if it is postponed (a string)."""
+    """The annotation of ``field``, resolved where it is declared if it is postponed (a string).
+
+    The class that declares the field may be a base of ``cls``, in another module.
+
+    >>> import learning_cities as lc
+    >>> resolved_type(lc.Cohort, attrs.fields(lc.Cohort).year)
+    typing.Annotated[int, 'year']
+    """
     kind: Any = field.type
     if isinstance(kind, str):
-        kind = eval(kind, dict(vars(sys.modules[cls.__module__])))
+        owner = next((base for base in cls.__mro__ if field.name in vars(base).get("__annotations__", {})), cls)
+        kind = eval(kind, dict(vars(sys.modules[owner.__module__])))
     return kind
 
 
@@ -132,23 +140,38 @@ def _explain(name: str, kind: Any, value: Any) -> None:
 
 
 _Checks = tuple[tuple[str, _Check, Callable[[Any], None]], ...]
-_CHECKS: dict[type, _Checks] = {}
 
 
 def _checks_of(cls: type) -> _Checks:
-    checks = _CHECKS.get(cls)
+    """The checks of a record class, derived on first use and kept on the class itself."""
+    checks: _Checks | None = vars(cls).get("__record_checks__")
     if checks is None:
-        checks = _CHECKS[cls] = tuple(
+        checks = tuple(
             (field.name, check_for(kind), _fail(f"{cls.__name__}.{field.name}", kind))
             for field in attrs.fields(cls)
             if field.validator is None
             for kind in (resolved_type(cls, field),)
         )
+        type.__setattr__(cls, "__record_checks__", checks)
     return checks
 
 
 class Record:
-    """Base of the record classes: once attrs has set a record's fields, each is checked against its annotation."""
+    """Base of the record classes: once attrs has set a record's fields, each is checked against its annotation.
+
+    The checks run in ``__attrs_post_init__``, as attrs runs checks that span a whole record;
+    a subclass that defines its own calls ``super().__attrs_post_init__()``. A field with a
+    validator of its own is left to it. ``attrs.validators.disabled()`` turns the checks off,
+    as it does attrs' validators; ``attrs.validate()`` runs only the fields' own validators (a
+    frozen record cannot change after its checks ran).
+
+    >>> import learning_cities as lc
+    >>> lc.Location(13.75, 100.5, "https://www.geonames.org/1609350").source
+    'https://www.geonames.org/1609350'
+    >>> lc.Population(10_000_000, 2567, "a census")
+    Traceback (most recent call last):
+    learning_cities.errors.BuddhistEraError: Population.year 2567 looks like a Buddhist Era year; ... = 2024 ...)
+    """
 
     __slots__ = ()
 

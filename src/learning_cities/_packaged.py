@@ -34,7 +34,7 @@ def load() -> Network:
             network = _network
             if network is None:
                 data = _codec.read_bytes()
-                network = _network = Network.from_data(data, alternate_names=_codec.read_alternate_names)
+                network = _network = Network.from_data(data, alternate_names=_codec.read_alternate_names, lazy=True)
     return network
 
 

@@ -60,12 +60,19 @@ _ELSEWHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """The record classes of :mod:`~learning_cities.cohorts` and :mod:`~learning_cities.conferences`."""
-    module = _ELSEWHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f".{module}", __package__), name)
+if not TYPE_CHECKING:  # type checkers see the imports above, and no other name
+
+    def __getattr__(name: str) -> Any:
+        """The record classes of :mod:`~learning_cities.cohorts` and :mod:`~learning_cities.conferences`."""
+        module = _ELSEWHERE.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        return getattr(importlib.import_module(f".{module}", __package__), name)
+
+
+def __dir__() -> list[str]:
+    """The module's names, those defined on first use included."""
+    return sorted({*globals(), *_ELSEWHERE})
 
 
 class _ValueEnum(enum.Enum):

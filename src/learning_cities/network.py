@@ -94,30 +94,44 @@ class _Records(Protocol):
 
 
 class _GivenRecords:
-    """Records given to :class:`Network` as tuples, checked when given."""
+    """Records given to :class:`Network` as tuples, checked when given.
+
+    >>> import learning_cities as lc
+    >>> net = lc.load()
+    >>> given = _GivenRecords({"cities": net.cities, "countries": net.countries})
+    >>> given.ids_for("khon kaen"), given.has("countries", "TH"), given.record("cities", "th-nowhere")
+    (('th-khon-kaen',), True, None)
+    """
 
     def __init__(self, sections: dict[str, tuple[Any, ...]]) -> None:
         self._sections = sections
+        self._keyed: dict[str, dict[Any, Any]] = {}
 
     @functools.cached_property
     def name_keys(self) -> dict[str, tuple[str, ...]]:
         return _text.name_keys(self._sections["cities"])
 
-    @functools.cached_property
-    def _cities_by_id(self) -> dict[str, City]:
-        return {city.id: city for city in self._sections["cities"]}
+    def _by_key(self, section: str) -> dict[Any, Any]:
+        table = self._keyed.get(section)
+        if table is None:
+            field = _codec.key_field(section)
+            table = self._keyed[section] = {getattr(r, field): r for r in self._sections[section]} if field else {}
+        return table
 
     def ids_for(self, key: str) -> tuple[str, ...] | None:
         return self.name_keys.get(key)
 
-    def record(self, section: str, key: Any) -> Any:  # only cities are looked up by key
-        return self._cities_by_id.get(key)
+    def record(self, section: str, key: Any) -> Any:
+        try:
+            return self._by_key(section).get(key)
+        except TypeError:  # an unhashable key
+            return None
 
     def has(self, section: str, key: Any) -> bool:
-        return key in self._cities_by_id
+        return self.record(section, key) is not None
 
     def ids(self) -> frozenset[str]:
-        return frozenset(self._cities_by_id)
+        return frozenset(self._by_key("cities"))
 
     def section(self, section: str) -> tuple[Any, ...]:
         return self._sections[section]
@@ -194,25 +208,30 @@ class Network:
         *,
         file: str = _codec.DATA_FILE,
         alternate_names: Callable[[], Mapping[str, tuple[str, ...]]] | None = None,
+        lazy: bool = False,
     ) -> Network:
         """A network read from the content of a data file, as ``tools/build_data.py`` writes it.
 
-        The file the build checked (the same checksum) is read one record at a time, on
-        first use; any other content is read and checked whole, and a malformed file
-        raises :class:`~learning_cities.DataError` naming ``file`` and the record.
+        The content is read and checked whole: a malformed file raises
+        :class:`~learning_cities.DataError` naming ``file`` and the record. With ``lazy``,
+        the file the build checked (the checksum it recorded in the package) is instead read
+        one record at a time, on first use, as :func:`~learning_cities.load` reads the
+        package's own file; any other content is still checked whole. The checksum guards
+        against damage, not forgery: be lazy only with the package's own file.
 
+        >>> import importlib.resources
         >>> import learning_cities as lc
-        >>> from learning_cities import _codec
-        >>> data = _codec.read_bytes()
+        >>> data = importlib.resources.files("learning_cities.data").joinpath("gnlc.json").read_bytes()
         >>> lc.Network.from_data(data).city("Khon Kaen") == lc.load().city("Khon Kaen")
         True
-        >>> lc.Network.from_data(data.replace(b'"schema": 3', b'"schema": 9'), file="old.json")
+        >>> lc.Network.from_data(data.replace(b'"schema": 3', b'"schema": 9'), file="old.json", lazy=True)
         Traceback (most recent call last):
         learning_cities.errors.DataError: old.json: top level: schema 9 is not the supported 3
         """
         if not isinstance(data, bytes):
             raise TypeError(f"data must be bytes, not {type(data).__name__}: {shown(data)}")
-        if not _codec.is_built(data):
+        require_bool("lazy", lazy)
+        if not (lazy and _codec.is_built(data)):
             return cls(**_codec.parse(data, file), alternate_names=alternate_names)
         records = _codec.PackagedRecords(data, file)
         network = cls.__new__(cls)
