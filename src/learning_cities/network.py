@@ -154,7 +154,8 @@ class Network:
     (``network_totals``, ``membership_changes``, ``country_totals`` and ``alternate_names``
     are optional). Every collection is a tuple in a documented, deterministic order; every
     lookup raises a typed error naming what was asked for. A network is read-only,
-    compares by identity, pickles and copies (the packaged network comes back as itself).
+    compares by identity, pickles and copies (the packaged network comes back as itself);
+    a changed network is made anew with ``Network(...)`` (``attrs.evolve`` does not apply).
     The packaged network reads each record on first use.
 
     >>> import learning_cities as lc
