@@ -186,12 +186,13 @@ def resolve_public(app: Any, env: Any, node: Any, contnode: Any) -> Any:
 
 
 def public_bases(app: Any, name: str, obj: object, options: Any, bases: list[type]) -> None:
-    """Show a private base class (``_UnknownError``) as the public classes it derives from."""
+    """Show a private base class (``_UnknownError``, ``_fields.Record``) as the classes it derives from."""
     shown: list[type] = []
     pending = list(bases)
     while pending:
         base = pending.pop(0)
-        if base.__name__.startswith("_") and base.__module__.startswith("learning_cities"):
+        private = base.__name__.startswith("_") or base.__module__.rsplit(".", 1)[-1].startswith("_")
+        if private and base.__module__.startswith("learning_cities"):
             pending[:0] = list(base.__bases__)
         elif base not in shown:
             shown.append(base)
