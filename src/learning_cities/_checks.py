@@ -25,13 +25,14 @@ from .errors import BuddhistEraError
 __all__ = [
     "BUDDHIST_ERA_FROM",
     "BUDDHIST_ERA_OFFSET",
+    "instance_field",
     "require_bool",
+    "require_count",
     "require_date",
     "require_instance",
     "require_int",
     "require_str",
     "require_year",
-    "shown",
     "tuple_field",
 ]
 
@@ -60,6 +61,19 @@ def require_int(name: str, value: object) -> int:
     if value.__class__ is not int and (isinstance(value, bool) or not isinstance(value, int)):
         raise TypeError(f"{name} must be an int, not {_kind(value)}: {shown(value)}")
     return int(value)
+
+
+def require_count(name: str, value: object) -> int:
+    """``value`` if it is an int of at least 1 (how many results to return).
+
+    >>> require_count("limit", 0)
+    Traceback (most recent call last):
+    ValueError: limit must be at least 1, not 0
+    """
+    count = require_int(name, value)
+    if count < 1:
+        raise ValueError(f"{name} must be at least 1, not {shown(count)}")
+    return count
 
 
 def require_str(name: str, value: object) -> str:

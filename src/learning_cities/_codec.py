@@ -376,10 +376,8 @@ def parse(data: bytes | str, file: str = DATA_FILE, *, with_keys: bool = True) -
         text = data.decode("utf-8") if isinstance(data, bytes) else data
     except UnicodeDecodeError as error:
         raise DataError(file, "whole file", f"not valid UTF-8 ({error})") from None
-    # The file the build checked (same checksum) has no key twice; any other file is scanned.
-    built = isinstance(data, bytes) and is_built(data)
     try:
-        raw = json.loads(text) if built else json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        raw = json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except RecursionError:
         raise DataError(file, "whole file", "JSON nested too deeply") from None
     except ValueError as error:
@@ -466,7 +464,8 @@ class PackagedRecords:
     @functools.cached_property
     def name_keys(self) -> dict[str, tuple[str, ...]]:
         """Lookup key -> ids of the members known by it, as the build wrote them."""
-        return {key: tuple(ids) for key, ids in self._value("name_keys").items()}
+        written = self._name_keys_line.removeprefix(b'"name_keys": ').removesuffix(b",")
+        return {key: tuple(ids) for key, ids in json.loads(written).items()}
 
     @functools.cached_property
     def _name_keys_line(self) -> bytes:
@@ -513,9 +512,6 @@ class PackagedRecords:
         spans[previous[0]] = (previous[1], self._data.rindex(b"\n]", previous[1] - 1))
         return spans
 
-    def _span(self, section: str) -> tuple[int, int]:
-        return self._spans[section]
-
     def _decode(self, section: str, raw: Any, where: str) -> Any:
         ctx = _Context(self._file, self._tables)
         ctx.where = f"{section} ({where})"
@@ -526,7 +522,7 @@ class PackagedRecords:
         written = _written(key) if key.__class__ in (str, int) else b""
         if not written:
             return None
-        start, end = self._span(section)
+        start, end = self._spans[section]
         return self._line(f'  {{"{_KEYS[section]}": '.encode() + written + b", ", start - 1, end)
 
     def record(self, section: str, key: Any) -> Any:
@@ -561,7 +557,7 @@ class PackagedRecords:
 
     @functools.cached_property
     def _city_ids(self) -> frozenset[str]:
-        start, end = self._span("cities")
+        start, end = self._spans["cities"]
         prefix = b'  {"id": "'
         lines = self._data[start:end].split(b"\n")
         if all(line.startswith(prefix) and b"\\" not in line[: line.find(b'"', len(prefix))] for line in lines):
@@ -576,7 +572,7 @@ class PackagedRecords:
                 records = self._sections.get(section)
                 if records is not None:  # read by another thread meanwhile
                     return records
-                start, end = self._span(section)
+                start, end = self._spans[section]
                 field = _KEYS[section]
                 read = self._read[section]
                 built = []

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import attrs
 
 from . import _codec, _text
-from ._checks import require_bool, require_date, require_int, require_str, require_year
+from ._checks import require_bool, require_count, require_date, require_int, require_str, require_year
 from ._repr import shown
 from .cities import Cities
 from .errors import (
@@ -37,7 +37,7 @@ from .errors import (
     UnknownRegionError,
 )
 from .model import City, CityKind, Country, MembershipStatus, Region
-from .places import by_distance, check_count, check_km, feature_collection
+from .places import by_distance, check_km, feature_collection
 
 if TYPE_CHECKING:
     import pandas
@@ -303,10 +303,6 @@ class Network:
     def _with_id(self, city_id: str) -> City:
         return self._records.record("cities", city_id)  # type: ignore[no-any-return]
 
-    @property
-    def _by_key(self) -> Mapping[str, tuple[str, ...]]:
-        return self._records.name_keys
-
     @functools.cached_property
     def _country_by_key(self) -> dict[str, Country]:
         return {
@@ -345,7 +341,7 @@ class Network:
 
     @functools.cached_property
     def _fuzzy(self) -> _text.FuzzyIndex:
-        return _text.FuzzyIndex((key, city_id) for key, ids in self._by_key.items() for city_id in ids)
+        return _text.FuzzyIndex((key, city_id) for key, ids in self._records.name_keys.items() for city_id in ids)
 
     def __repr__(self) -> str:
         active = sum(1 for c in self.cities if c.is_active)
@@ -462,8 +458,7 @@ class Network:
         ['Khon Kaen']
         """
         require_str("search text", text)
-        if require_int("limit", limit) < 1:
-            raise ValueError(f"limit must be at least 1, not {limit}")
+        require_count("limit", limit)
         query = _text.normalize(text) if len(text) <= _text.MAX_KEY_LENGTH else ""
         return Cities((self._with_id(i) for i in self._fuzzy.best(query, limit)), self)
 
@@ -538,7 +533,7 @@ class Network:
         >>> [c.name for c in lc.load().nearest(35.68, 139.69, n=2)]    # from Tokyo
         ['Okayama', 'Taku']
         """
-        count = check_count("n", n)
+        count = require_count("n", n)
         return Cities((city for _, city in by_distance(self.cities, latitude, longitude)[:count]), self)
 
     def to_geojson(self) -> dict[str, Any]:

@@ -18,11 +18,10 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from ._checks import require_int
 from ._repr import shown
 from .model import City, Location
 
-__all__ = ["EARTH_RADIUS_KM", "by_distance", "check_count", "check_km", "distance_km", "feature_collection", "point"]
+__all__ = ["EARTH_RADIUS_KM", "by_distance", "check_km", "distance_km", "feature_collection", "point"]
 
 #: The mean Earth radius (IUGG), in kilometres.
 EARTH_RADIUS_KM = 6371.0088
@@ -45,7 +44,7 @@ def point(where: object) -> tuple[float, float]:
     if isinstance(where, Location):
         return where.latitude, where.longitude
     if isinstance(where, tuple) and len(where) == 2:
-        latitude, longitude = _degrees("latitude", where[0]), _degrees("longitude", where[1])
+        latitude, longitude = _finite_number("latitude", where[0]), _finite_number("longitude", where[1])
         if not -90 <= latitude <= 90 or not -180 <= longitude <= 180:
             raise ValueError(
                 f"({latitude}, {longitude}) is not a latitude from -90 to 90 and longitude from -180 to 180"
@@ -56,7 +55,7 @@ def point(where: object) -> tuple[float, float]:
     )
 
 
-def _degrees(name: str, value: object) -> float:
+def _finite_number(name: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"{name} must be a number, not {type(value).__name__}: {shown(value)}")
     try:
@@ -89,17 +88,9 @@ def by_distance(cities: Iterable[City], latitude: object, longitude: object) -> 
     return found
 
 
-def check_count(name: str, value: object) -> int:
-    """A whole number of at least 1."""
-    count = require_int(name, value)
-    if count < 1:
-        raise ValueError(f"{name} must be at least 1, not {shown(count)}")
-    return count
-
-
 def check_km(value: object) -> float:
     """A finite distance in kilometres, at least 0."""
-    km = _degrees("km", value)
+    km = _finite_number("km", value)
     if km < 0:
         raise ValueError(f"km must be at least 0, not {km}")
     return km
