@@ -94,7 +94,8 @@ def test_summary_json_matches_coverage(net: lc.Network) -> None:
 def test_summary_counts_reconcile(net: lc.Network) -> None:
     """Active records = members dated today + undated; withdrawn records are counted apart."""
     today = dt.date.today()
-    members = ok_json("summary")["members"]
+    summary = ok_json("summary")
+    members = summary["members"]
     active = sum(1 for c in net.cities if c.is_active)
     assert members == {
         "on": today.isoformat(),
@@ -108,7 +109,7 @@ def test_summary_counts_reconcile(net: lc.Network) -> None:
     assert members["withdrawn"] >= 1  # Laâyoune
     text = ok("summary")
     assert (
-        f"{active} active records in {ok_json('summary')['countries_held']} countries: {members['dated']} dated "
+        f"{active} active records in {summary['countries_held']} countries: {members['dated']} dated "
         f"members on {today.isoformat()}, {members['undated']} undated\n"
     ) in text
     assert f"withdrawn records, counted apart: {members['withdrawn']}\n" in text

@@ -1,5 +1,5 @@
-"""The commands added with issues 10-12: members, membership, conferences, export --excel;
-and the split between commands (results) and renderers (text, JSON)."""
+"""The members, membership, conferences and export --excel commands, and the split between
+commands (results) and renderers (text, JSON)."""
 
 from __future__ import annotations
 

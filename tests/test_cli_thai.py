@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import types
 
 import pytest
 
@@ -169,12 +168,9 @@ def test_thai_json_is_the_same_json() -> None:
     assert ok_json("--lang", "th", "members", "--on", "2024-02-14") == ok_json("members", "--on", "2024-02-14")
 
 
-def test_country_names_by_language_where_countries_carry_them(net: lc.Network) -> None:
+def test_country_and_city_names_by_language(net: lc.Network) -> None:
     thailand = net.country("TH")
     assert country_name(thailand, Messages("th")) == "ไทย"  # CLDR's Thai name
     assert country_name(thailand, Messages("en")) == "Thailand"  # UNESCO's English form
-    named = types.SimpleNamespace(name="Thailand", names={"th": "ไทย", "en": "Thailand"})
-    assert country_name(named, Messages("th")) == "ไทย"  # type: ignore[arg-type]
-    assert country_name(named, Messages("en")) == "Thailand"  # type: ignore[arg-type]
     assert city_name(net.city("Bangkok"), Messages("th")) == "กรุงเทพมหานคร"
     assert city_name(net.city("Bangkok"), Messages("en")) == "Bangkok"

@@ -191,19 +191,20 @@ def interactive_map(cities: Iterable[City | str] | None = None, network: Network
 
     world = folium.Map(location=(20.0, 10.0), zoom_start=2, min_zoom=1, tiles="OpenStreetMap", control_scale=True)
     counts = dict.fromkeys(Region, 0)
+    points = []
     for city in chosen:
         assert city.location is not None  # _cities keeps located cities only
         counts[city.region] += 1
+        points.append((city.location.latitude, city.location.longitude))
         dot = _DOT.format(id=_text(city.id), colour=REGION_COLOURS[city.region])
         folium.Marker(
-            location=(city.location.latitude, city.location.longitude),
+            location=points[-1],
             icon=folium.DivIcon(html=dot, icon_size=(12, 12), icon_anchor=(6, 6), class_name="lc-marker-icon"),
             popup=folium.Popup(popup_html(city), max_width=320),
             tooltip=folium.Tooltip(_text(city.name)),
         ).add_to(world)
-    if chosen:
-        latitudes = [city.location.latitude for city in chosen if city.location is not None]
-        longitudes = [city.location.longitude for city in chosen if city.location is not None]
+    if points:
+        latitudes, longitudes = zip(*points, strict=True)
         world.fit_bounds([(min(latitudes), min(longitudes)), (max(latitudes), max(longitudes))], max_zoom=9)
 
     class Legend(MacroElement):  # type: ignore[misc]  # (MacroElement is Any where folium is not installed)

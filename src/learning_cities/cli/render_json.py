@@ -16,8 +16,6 @@ import datetime as dt
 import functools
 from typing import Any
 
-import attrs
-
 from ..awards import AwardCycle
 from ..eligibility import EligibilityReport
 from ..model import City
@@ -197,15 +195,10 @@ def _(result: AwardEligibility) -> Any:
 def _(result: MembershipEligibility) -> Any:
     city = result.report.city
     return {
-        "application": _application(result),
+        "application": unstructure(result.application),
         "member": city.id if isinstance(city, City) else None,
         **_report(result.report),
     }
-
-
-def _application(result: MembershipEligibility) -> dict[str, Any]:
-    fields = attrs.asdict(result.application)
-    return {name: _iso(value) if isinstance(value, dt.date) else value for name, value in fields.items()}
 
 
 @to_json.register

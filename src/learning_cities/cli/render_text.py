@@ -1,7 +1,7 @@
 """The text renderer: each command's result as lines for people, in the language asked.
 
 Words come from the message table (:mod:`.messages`); names are the city's local name in
-that language where the data holds one (and the country's, where countries carry names);
+that language where the data holds one (and the country's, from ``Country.names``);
 years and dates are written in the language's era (Buddhist Era in Thai).
 
 >>> import learning_cities as lc
@@ -56,18 +56,14 @@ def city_name(city: City, m: Messages) -> str:
 
 
 def country_name(country: Country, m: Messages) -> str:
-    """The country's name in ``m``'s language where it carries one (``Country.names``), else UNESCO's.
+    """The country's name in ``m``'s language (``Country.names``), else UNESCO's.
 
     >>> import learning_cities as lc
     >>> country_name(lc.load().country("TR"), Messages("en"))
     'Türkiye'
     """
-    names = getattr(country, "names", None)
-    if m.lang != "en" and names:
-        found = names.get(m.lang)
-        if isinstance(found, str) and found:
-            return found
-    return country.name
+    found = country.names.get(m.lang) if m.lang != "en" else None
+    return found or country.name
 
 
 def _width(text: str) -> int:
@@ -189,7 +185,7 @@ def _(result: Summary, m: Messages) -> Iterator[str]:
             if row.year is not None:
                 complete.append(label)
         else:
-            state = m("coverage.share", share=f"{row.held / row.reported:.0%}")
+            state = m("coverage.share", share=f"{row.share:.0%}")
         reported = "-" if row.reported is None else str(row.reported)
         missing = "-" if row.missing is None else str(max(row.missing, 0))
         countries = str(row.held_countries)
