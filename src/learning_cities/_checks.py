@@ -25,6 +25,7 @@ from .errors import BuddhistEraError
 __all__ = [
     "BUDDHIST_ERA_FROM",
     "BUDDHIST_ERA_OFFSET",
+    "checked",
     "instance_field",
     "require_bool",
     "require_count",
@@ -32,6 +33,7 @@ __all__ = [
     "require_instance",
     "require_int",
     "require_str",
+    "require_text",
     "require_year",
     "tuple_field",
 ]
@@ -81,6 +83,18 @@ def require_str(name: str, value: object) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a str, not {_kind(value)}: {shown(value)}")
     return value
+
+
+def require_text(name: str, value: object) -> str:
+    """``value`` if it is a str that is not blank.
+
+    >>> require_text("city", "  ")
+    Traceback (most recent call last):
+    ValueError: city must not be blank: '  '
+    """
+    if not require_str(name, value).strip():
+        raise ValueError(f"{name} must not be blank: {shown(value)}")
+    return str(value)
 
 
 def require_bool(name: str, value: object) -> bool:
@@ -145,6 +159,25 @@ def require_instance(name: str, value: Any, kind: type[T]) -> T:
 
 
 _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def checked(check: Callable[[str, object], object], *, optional: bool = False) -> _Validator:
+    """An attrs validator running one of these checks on the field (``None`` allowed when ``optional``).
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Example:
+    ...     year: int | None = attrs.field(default=None, validator=checked(require_year, optional=True))
+    >>> Example(2570)
+    Traceback (most recent call last):
+    learning_cities.errors.BuddhistEraError: year 2570 looks like a Buddhist Era year; ...
+    """
+
+    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not (optional and value is None):
+            check(attribute.name, value)
+
+    return validate
 
 
 def instance_field(kind: type | tuple[type, ...], *, optional: bool = False) -> _Validator:

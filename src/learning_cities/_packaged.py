@@ -9,9 +9,10 @@ from __future__ import annotations
 import threading
 
 from . import _codec
+from ._checks import require_instance
 from .network import Network
 
-__all__ = ["is_packaged", "load"]
+__all__ = ["is_packaged", "load", "network_or_load"]
 
 _lock = threading.Lock()
 _network: Network | None = None
@@ -36,6 +37,19 @@ def load() -> Network:
                 data = _codec.read_bytes()
                 network = _network = Network.from_data(data, alternate_names=_codec.read_alternate_names, lazy=True)
     return network
+
+
+def network_or_load(network: object) -> Network:
+    """``network`` if it is a :class:`Network`, the packaged one where it is ``None``; else :class:`TypeError`.
+
+    What every function that takes ``network=`` uses, so a network passed in is the one used.
+
+    >>> network_or_load(None) is load()
+    True
+    """
+    if network is None:
+        return load()
+    return require_instance("network", network, Network)
 
 
 def is_packaged(network: Network) -> bool:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._checks import instance_field, require_date, require_instance, require_int, tuple_field
+from ._checks import checked, instance_field, require_date, require_int, tuple_field
 from ._repr import shown
 from .calendars import FIRST_YEAR, LAST_YEAR, calendar_year
 from .errors import UnknownAwardError
@@ -44,15 +44,6 @@ __all__ = ["TRIENNIAL_FROM", "TRIENNIAL_INTERVAL", "AwardCycle", "AwardSchedule"
 TRIENNIAL_FROM = 2024
 #: The cadence in force from :data:`TRIENNIAL_FROM`, in years.
 TRIENNIAL_INTERVAL = 3
-
-
-def _year_field(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    calendar_year(attribute.name, value)
-
-
-def _optional_year_field(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        calendar_year(attribute.name, value)
 
 
 def _positive_field(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -72,7 +63,7 @@ class AwardCycle:
     AwardCycle(year=2024, edition=5, projected=False, rule='held')
     """
 
-    year: int = attrs.field(validator=_year_field)
+    year: int = attrs.field(validator=checked(calendar_year))
     edition: int = attrs.field(validator=_positive_field)
     projected: bool = attrs.field(validator=instance_field(bool))
     conference: Conference | None = attrs.field(validator=instance_field(Conference, optional=True), repr=False)
@@ -115,7 +106,7 @@ class AwardSchedule:
     held: tuple[AwardCycle, ...] = attrs.field(validator=_held_in_order, repr=False)
     interval: int = attrs.field(validator=_positive_field)
     rule: str = attrs.field(validator=instance_field(str))
-    start: int | None = attrs.field(default=None, validator=_optional_year_field)
+    start: int | None = attrs.field(default=None, validator=checked(calendar_year, optional=True))
     conferences: tuple[Conference, ...] = attrs.field(default=(), validator=tuple_field(Conference), repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -254,13 +245,9 @@ def award_schedule(network: Network | None = None) -> AwardSchedule:
     >>> lc.award_schedule(network=lc.load()) == lc.award_schedule()
     True
     """
-    if network is None:
-        from . import load
+    from ._packaged import network_or_load
 
-        network = load()
-    from .network import Network
-
-    network = require_instance("network", network, Network)
+    network = network_or_load(network)
     calls = {call.award_year: call for call in table().award_calls}
     held = tuple(
         AwardCycle(award.year, award.edition, False, award.conference, "held", calls.get(award.year))

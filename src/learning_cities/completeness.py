@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._checks import require_instance
+from ._packaged import network_or_load
 from .display import Rows
 from .model import City, Country, CountryTotal, NetworkTotal
 from .network import Network
@@ -73,15 +73,6 @@ class CoverageRow:
         return None if not self.reported else self.held / self.reported
 
 
-def _network(network: object) -> Network:
-    """``network``, or the packaged one where it is ``None``."""
-    if network is None:
-        from . import load
-
-        return load()
-    return require_instance("network", network, Network)
-
-
 def coverage(network: Network | None = None) -> Rows[CoverageRow]:
     """Rows for the members outside the rounds, each round, and the whole network, in that order.
 
@@ -105,7 +96,7 @@ def coverage(network: Network | None = None) -> Rows[CoverageRow]:
     Traceback (most recent call last):
     TypeError: network must be a Network, not str: 'network'
     """
-    net = _network(network)
+    net = network_or_load(network)
     first = min((cohort.year for cohort in net.cohorts), default=None)
     active = [city for city in net.cities if city.is_active]
     # outside every round's list, dated by some source
@@ -224,7 +215,7 @@ def country_coverage(network: Network | None = None) -> Rows[CountryCoverageRow]
     Traceback (most recent call last):
     TypeError: network must be a Network, not function: <function load at 0x...>
     """
-    net = _network(network)
+    net = network_or_load(network)
     latest: dict[str, tuple[dt.date | None, CountryTotal]] = {}
     for total in net.country_totals:
         end = _end_of(total.as_of)
@@ -288,7 +279,7 @@ def recency(network: Network | None = None) -> Rows[RecencyRow]:
     >>> sum(row.held for row in rows) == sum(city.is_active for city in lc.load().cities)
     True
     """
-    net = _network(network)
+    net = network_or_load(network)
     active = [city for city in net.cities if city.is_active]
     rows = []
     for label, since, until in RECENCY_SPANS:

@@ -32,7 +32,18 @@ from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
 import attrs
 
-from ._checks import instance_field, require_bool, require_date, require_instance, require_int, require_str, tuple_field
+from ._checks import (
+    checked,
+    instance_field,
+    require_bool,
+    require_date,
+    require_instance,
+    require_int,
+    require_str,
+    require_text,
+    tuple_field,
+)
+from ._packaged import network_or_load
 from ._repr import shown
 from .awards import AwardCycle, award_schedule
 from .calendars import calendar_year
@@ -75,23 +86,6 @@ class Outcome(enum.Enum):
         return self.value
 
 
-def _validator(check: Callable[[str, object], object], *, optional: bool = False) -> Any:
-    """An attrs validator running one of the shared argument checks (``None`` allowed if optional)."""
-
-    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not (optional and value is None):
-            check(attribute.name, value)
-
-    return validate
-
-
-def _name(name: str, value: object) -> str:
-    """A non-blank str."""
-    if not require_str(name, value).strip():
-        raise ValueError(f"{name} must not be blank: {shown(value)}")
-    return str(value)
-
-
 def _population(name: str, value: object) -> int:
     count = require_int(name, value)
     if not 0 <= count <= MAX_POPULATION:
@@ -108,10 +102,10 @@ class CriterionResult:
     <Outcome.NOT_MET: 'not met'>
     """
 
-    criterion: str = attrs.field(validator=_validator(require_str))
+    criterion: str = attrs.field(validator=checked(require_str))
     outcome: Outcome = attrs.field(validator=instance_field(Outcome))
-    reason: str = attrs.field(validator=_validator(require_str))
-    source: str = attrs.field(validator=_validator(require_str))
+    reason: str = attrs.field(validator=checked(require_str))
+    source: str = attrs.field(validator=checked(require_str))
 
 
 @attrs.frozen(kw_only=True)
@@ -130,24 +124,18 @@ class MembershipApplication:
     learning_cities.errors.BuddhistEraError: submitted_on 2568-06-01 looks like a Buddhist Era date; ... 2025-06-01 ...
     """
 
-    city: str = attrs.field(validator=_validator(_name), repr=shown)
-    country: str = attrs.field(validator=_validator(_name), repr=shown)
-    submitted_on: dt.date = attrs.field(validator=_validator(require_date))
-    mayor_endorsed: bool | None = attrs.field(default=None, validator=_validator(require_bool, optional=True))
+    city: str = attrs.field(validator=checked(require_text), repr=shown)
+    country: str = attrs.field(validator=checked(require_text), repr=shown)
+    submitted_on: dt.date = attrs.field(validator=checked(require_date))
+    mayor_endorsed: bool | None = attrs.field(default=None, validator=checked(require_bool, optional=True))
     national_commission_endorsed: bool | None = attrs.field(
-        default=None, validator=_validator(require_bool, optional=True)
+        default=None, validator=checked(require_bool, optional=True)
     )
     commits_to_guiding_documents: bool | None = attrs.field(
-        default=None, validator=_validator(require_bool, optional=True)
+        default=None, validator=checked(require_bool, optional=True)
     )
-    track_record: bool | None = attrs.field(default=None, validator=_validator(require_bool, optional=True))
-    population: int | None = attrs.field(default=None, validator=_validator(_population, optional=True))
-
-
-def _caveats(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    items: tuple[object, ...] = require_instance(attribute.name, value, tuple)
-    for index, item in enumerate(items):
-        require_str(f"{attribute.name}[{index}]", item)
+    track_record: bool | None = attrs.field(default=None, validator=checked(require_bool, optional=True))
+    population: int | None = attrs.field(default=None, validator=checked(_population, optional=True))
 
 
 _VERDICT = {True: "eligible", False: "not eligible", None: "undecided"}
@@ -180,13 +168,13 @@ class EligibilityReport:
     results: tuple[CriterionResult, ...] = attrs.field(validator=tuple_field(CriterionResult))
     call: MembershipCall | AwardCall = attrs.field(validator=instance_field((MembershipCall, AwardCall)))
     city: City | str = attrs.field(validator=instance_field((City, str)))
-    year: int | None = attrs.field(default=None, validator=_validator(calendar_year, optional=True))
+    year: int | None = attrs.field(default=None, validator=checked(calendar_year, optional=True))
     application: MembershipApplication | None = attrs.field(
-        default=None, validator=_validator(lambda n, v: require_instance(n, v, MembershipApplication), optional=True)
+        default=None, validator=instance_field(MembershipApplication, optional=True)
     )
-    as_of: dt.date | None = attrs.field(default=None, validator=_validator(require_date, optional=True))
-    call_published: bool = attrs.field(default=True, validator=_validator(require_bool))
-    caveats: tuple[str, ...] = attrs.field(default=(), validator=_caveats)
+    as_of: dt.date | None = attrs.field(default=None, validator=checked(require_date, optional=True))
+    call_published: bool = attrs.field(default=True, validator=checked(require_bool))
+    caveats: tuple[str, ...] = attrs.field(default=(), validator=tuple_field(str))
 
     @property
     def eligible(self) -> bool | None:
@@ -453,14 +441,6 @@ def _standing(city: City, net: Network, day: _Span) -> tuple[_Standing, str]:
 # -- membership ---------------------------------------------------------------------------
 
 
-def _network(network: Network | None) -> Network:
-    if network is None:
-        from . import load
-
-        return load()
-    return require_instance("network", network, Network)
-
-
 def _result(rule: Rule, outcome: Outcome, reason: str) -> CriterionResult:
     return CriterionResult(rule.id, outcome, reason, rule.source)
 
@@ -509,7 +489,7 @@ def check_membership(application: MembershipApplication, network: Network | None
     <Outcome.NOT_MET: 'not met'>
     """
     application = require_instance("application", application, MembershipApplication)
-    net = _network(network)
+    net = network_or_load(network)
     day = application.submitted_on
     call, published = _membership_call(day)
     country: Country | None
@@ -711,7 +691,7 @@ def check_award_eligibility(city: City | str, year: int, network: Network | None
     learning_cities.errors.BuddhistEraError: year 2570 looks like a Buddhist Era year; ... = 2027 ...
     """
     year = calendar_year("year", year)
-    net = _network(network)
+    net = network_or_load(network)
     schedule = award_schedule(net)
     cycle = schedule.cycle(year)  # UnknownAwardError for a year with no award
     call, published = _award_call(cycle.year)

@@ -30,7 +30,16 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 import attrs
 
 from . import _resources
-from ._checks import require_bool, require_date, require_int, require_str, require_year, tuple_field
+from ._checks import (
+    checked,
+    require_bool,
+    require_date,
+    require_int,
+    require_str,
+    require_text,
+    require_year,
+    tuple_field,
+)
 from ._repr import shown
 from .calendars import calendar_year
 from .errors import DataError, LearningCitiesError
@@ -113,28 +122,8 @@ class NoCheckError(LearningCitiesError, LookupError):
 # -- field validators (the shared argument checks, as attrs validators) --------------------
 
 
-def _kind(check: Callable[[str, object], object]) -> _Validator:
-    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        check(attribute.name, value)
-
-    return validate
-
-
-def _optional(validator: _Validator) -> _Validator:
-    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            validator(instance, attribute, value)
-
-    return validate
-
-
-def _require_text(name: str, value: object) -> str:
-    if not require_str(name, value).strip():
-        raise ValueError(f"{name} must not be blank: {shown(value)}")
-    return str(value)
-
-
-_text = _kind(_require_text)
+_text = checked(require_text)
+_optional_date = checked(require_date, optional=True)
 
 
 def _identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -146,13 +135,7 @@ def _texts(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
     if not isinstance(value, tuple):
         raise TypeError(f"{attribute.name} must be a tuple of str, not {type(value).__name__}: {shown(value)}")
     for index, item in enumerate(value):
-        _require_text(f"{attribute.name}[{index}]", item)
-
-
-_calendar_year = _kind(calendar_year)
-_date = _kind(require_date)
-_bool = _kind(require_bool)
-_int = _kind(require_int)
+        require_text(f"{attribute.name}[{index}]", item)
 
 
 # -- records ------------------------------------------------------------------------------
@@ -173,9 +156,9 @@ class Rule:
     text: str = attrs.field(validator=_text, repr=False)
     applies_to: tuple[str, ...] = attrs.field(validator=_texts, repr=False)
     source: str = attrs.field(validator=_text, repr=False)
-    threshold: int | None = attrs.field(default=None, validator=_optional(_int))
-    unit: str | None = attrs.field(default=None, validator=_optional(_text))
-    note: str = attrs.field(default="", validator=_kind(require_str), repr=False)
+    threshold: int | None = attrs.field(default=None, validator=checked(require_int, optional=True))
+    unit: str | None = attrs.field(default=None, validator=checked(require_text, optional=True))
+    note: str = attrs.field(default="", validator=checked(require_str), repr=False)
 
     def __attrs_post_init__(self) -> None:
         if (self.threshold is None) != (self.unit is None):
@@ -199,13 +182,13 @@ class MembershipCall:
     """
 
     id: str = attrs.field(validator=_identifier)
-    opens: dt.date = attrs.field(validator=_date)
-    closes: dt.date = attrs.field(validator=_date)
+    opens: dt.date = attrs.field(validator=checked(require_date))
+    closes: dt.date = attrs.field(validator=checked(require_date))
     sources: tuple[str, ...] = attrs.field(validator=_texts, repr=False)
-    cohort: int | None = attrs.field(default=None, validator=_optional(_calendar_year))
-    extended_to: dt.date | None = attrs.field(default=None, validator=_optional(_date), repr=False)
-    yearly: bool = attrs.field(default=False, validator=_bool, repr=False)
-    note: str = attrs.field(default="", validator=_kind(require_str), repr=False)
+    cohort: int | None = attrs.field(default=None, validator=checked(calendar_year, optional=True))
+    extended_to: dt.date | None = attrs.field(default=None, validator=_optional_date, repr=False)
+    yearly: bool = attrs.field(default=False, validator=checked(require_bool), repr=False)
+    note: str = attrs.field(default="", validator=checked(require_str), repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.opens <= self.closes <= (self.extended_to or self.closes):
@@ -270,15 +253,15 @@ class AwardCall:
     """
 
     id: str = attrs.field(validator=_identifier)
-    award_year: int = attrs.field(validator=_calendar_year)
+    award_year: int = attrs.field(validator=checked(calendar_year))
     sources: tuple[str, ...] = attrs.field(validator=_texts, repr=False)
-    opens: dt.date | None = attrs.field(default=None, validator=_optional(_date), repr=False)
-    city_deadline: dt.date | None = attrs.field(default=None, validator=_optional(_date))
-    national_commission_deadline: dt.date | None = attrs.field(default=None, validator=_optional(_date), repr=False)
-    deadline_earliest: dt.date | None = attrs.field(default=None, validator=_optional(_date), repr=False)
-    deadline_latest: dt.date | None = attrs.field(default=None, validator=_optional(_date), repr=False)
+    opens: dt.date | None = attrs.field(default=None, validator=_optional_date, repr=False)
+    city_deadline: dt.date | None = attrs.field(default=None, validator=_optional_date)
+    national_commission_deadline: dt.date | None = attrs.field(default=None, validator=_optional_date, repr=False)
+    deadline_earliest: dt.date | None = attrs.field(default=None, validator=_optional_date, repr=False)
+    deadline_latest: dt.date | None = attrs.field(default=None, validator=_optional_date, repr=False)
     conflicts: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
-    note: str = attrs.field(default="", validator=_kind(require_str), repr=False)
+    note: str = attrs.field(default="", validator=checked(require_str), repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.city_deadline is not None and (self.deadline_earliest or self.deadline_latest):
