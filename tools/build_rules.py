@@ -8,7 +8,7 @@ Data flows one way::
         -> src/learning_cities/data/rules.json
 
 Run ``python tools/build_rules.py`` after changing any of these tables and commit the
-result: ``tests/test_eligibility_rules_build.py`` fails while the packaged file differs
+result: ``tests/test_eligibility_rules.py`` fails while the packaged file differs
 from what this script makes, so every rule change is a reviewable diff. ``--check`` only
 compares. Each row becomes a record through the package's own classes
 (:mod:`learning_cities.rules`), so the build refuses exactly what the package would; an
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -33,11 +32,11 @@ CURATED = ROOT / "reference" / "curated"
 OUTPUT = ROOT / "src" / "learning_cities" / "data" / "rules.json"
 
 try:
-    from learning_cities import rules
+    from learning_cities import _codec, rules
     from learning_cities.errors import DataError
 except ImportError:  # run without installing: use the source tree's package
     sys.path.insert(0, str(ROOT / "src"))
-    from learning_cities import rules
+    from learning_cities import _codec, rules
     from learning_cities.errors import DataError
 
 TABLES: dict[str, tuple[str, type[Any]]] = {
@@ -126,14 +125,8 @@ def build() -> dict[str, Any]:
 
 
 def render(data: dict[str, Any]) -> str:
-    """The packaged file's exact text: one record per line, so diffs stay readable."""
-    lines = ["{", f'"schema": {data["schema"]},']
-    keys = list(TABLES)
-    for index, key in enumerate(keys):
-        inner = ",\n".join("  " + json.dumps(item, ensure_ascii=False, sort_keys=True) for item in data[key])
-        lines.append(f"{json.dumps(key)}: [\n{inner}\n]{',' if index < len(keys) - 1 else ''}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    """The packaged file's exact text, written as the package's data file is: one record per line."""
+    return _codec.render({"schema": data["schema"], **{key: data[key] for key in TABLES}})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,14 +134,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only report whether the packaged file is current")
     args = parser.parse_args(argv)
     try:
-        text = render(build())
+        data = build()
     except BuildError as error:
         print(f"build_rules: {error}", file=sys.stderr)
         return 1
-    status = write_or_check("build_rules", [(OUTPUT, text)], check=args.check)
+    status = write_or_check("build_rules", [(OUTPUT, render(data))], check=args.check)
     if status or args.check:
         return status
-    data = json.loads(text)
     print(
         f"wrote {OUTPUT.relative_to(ROOT)}: {len(data['rules'])} rules, "
         f"{len(data['membership_calls'])} membership calls, {len(data['award_calls'])} award calls"
