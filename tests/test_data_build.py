@@ -5,14 +5,13 @@ from __future__ import annotations
 import filecmp
 import importlib.util
 import sys
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
 from conftest import REFERENCE, ROOT
-from learning_cities import _codec
+from learning_cities import _codec, _resources
 
 SHARED = ROOT.parent / "shared" / "reference"
 
@@ -33,11 +32,15 @@ def _build_module() -> ModuleType:
 
 def test_packaged_data_matches_the_build_script() -> None:
     build = _build_module()
-    packaged = _codec.read_bytes().decode("utf-8")  # the installed package's file, wherever it is installed
-    assert packaged == build.render(build.build()), "run: python tools/build_data.py"
+    data = build.build()
+    packaged = _codec.read_bytes()  # the installed package's files, wherever it is installed
+    assert packaged.decode("utf-8") == build.render(data), "run: python tools/build_data.py"
+    assert _codec.is_built(packaged), "run: python tools/build_data.py (the checksum module is stale)"
+    alternates = _resources.read(_codec.ALTERNATES_FILE).decode("utf-8")
+    assert alternates == build.render_alternates(data), "run: python tools/build_data.py"
 
 
-def test_build_refuses_an_unknown_country(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_build_refuses_an_unknown_country() -> None:
     build = _build_module()
     countries = build.Countries(build._rows(REFERENCE / "curated" / "countries.csv"))
     with pytest.raises(build.BuildError, match="Atlantis"):
@@ -99,7 +102,7 @@ def test_slugs_of_names_in_other_scripts_stay_readable_and_distinct() -> None:
     assert build.slug("...") == ""  # refused by the build: no id can be made
 
 
-def test_a_bad_number_names_its_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bad_number_names_its_file_and_line() -> None:
     build = _build_module()
     with pytest.raises(build.BuildError, match=r"cohorts\.csv:7: 'twenty' is not a whole number"):
         build._int("twenty", "upstream/cohorts.csv:7")

@@ -679,14 +679,14 @@ def render(data: dict[str, Any]) -> str:
     return _codec.render(_codec.dump(parts))
 
 
-def render_alternates(text: str) -> str:
+def render_alternates(data: dict[str, Any]) -> str:
     """The second name index: every GeoNames name of each member's place, by lookup key.
 
     Read by the package only when a query misses the member's own names, so it costs nothing
     at start-up. Keys are normalised as the package normalises queries; a key names every
     member whose place carries that name.
     """
-    known = {city["id"] for city in json.loads(text)["cities"]}
+    known = {city["id"] for city in data["cities"]}
     meta = json.loads((REFERENCE / "generated" / "places.meta.json").read_text(encoding="utf-8"))
     index: dict[str, set[str]] = {}
     for row in _rows(REFERENCE / "generated" / "alternate_names.csv"):
@@ -719,8 +719,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only report whether the packaged file is current")
     args = parser.parse_args(argv)
     try:
-        text = render(build())
-        alternates = render_alternates(text)
+        data = build()
+        text = render(data)
+        alternates = render_alternates(data)
     except BuildError as error:
         print(f"build_data: {error}", file=sys.stderr)
         return 1
@@ -728,7 +729,6 @@ def main(argv: list[str] | None = None) -> int:
     status = write_or_check("build_data", outputs, check=args.check)
     if status or args.check:
         return status
-    data = json.loads(text)
     print(f"wrote {OUTPUT.relative_to(ROOT)}: {len(data['cities'])} cities, {len(data['countries'])} countries")
     return 0
 
