@@ -92,7 +92,7 @@ def api_page() -> list[str]:
     groups: dict[str, list[str]] = {}
     for name in sorted(lc.__all__, key=str.casefold):
         obj = getattr(lc, name)
-        module = getattr(obj, "__module__", None) if isinstance(obj, type) or callable(obj) else None
+        module = getattr(obj, "__module__", None) if _is_code(obj) else None
         if name == "ANY":
             module = "learning_cities.network"
         groups.setdefault(module or "learning_cities", []).append(name)

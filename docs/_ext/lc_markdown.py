@@ -6,6 +6,7 @@ by git, excluded from the toctree) and pulled into a page with ``{include}``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -63,6 +64,7 @@ def write(name: str, lines: list[str]) -> Path:
     return path
 
 
+@functools.cache
 def repository_url() -> str | None:
     """The repository's URL: ``[project.urls] Source`` of the installed package's metadata."""
     from importlib import metadata
