@@ -27,9 +27,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Cities"]
 
-#: Rows a notebook table shows before it says how many more there are.
-HTML_ROWS = 30
-
 
 class Cities(tuple[City, ...]):
     """Member cities, in the order the query documents, from one :class:`~learning_cities.Network`."""
@@ -96,24 +93,21 @@ class Cities(tuple[City, ...]):
         return feature_collection(self)
 
     def _repr_html_(self) -> str:
-        from html import escape  # only for notebooks: not worth its import time at start-up
+        from html import escape  # only for notebooks: not worth their import time at start-up
+
+        from .display import MAX_ROWS
 
         rows = []
-        for city in self[:HTML_ROWS]:
+        for city in self[:MAX_ROWS]:
             since = "" if city.member_since is None else city.member_since.isoformat()
             status = "" if city.is_active else city.status.value
-            local = city.local_names.get(_local_tag(city), "")
+            local = next(iter(city.local_names.values()), "")
             cells = (city.name, local, city.country.name, city.kind.value, str(city.joined or ""), since, status)
             rows.append("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>")
         body = "".join(rows)
-        more = len(self) - HTML_ROWS
-        caption = f"{len(self)} member cities" + (f" (first {HTML_ROWS} shown)" if more > 0 else "")
+        caption = f"{len(self)} member cities" + (f" (first {MAX_ROWS} shown)" if len(self) > MAX_ROWS else "")
         head = "".join(
             f"<th>{label}</th>"
             for label in ("name", "local name", "country", "kind", "joined", "member since", "status")
         )
         return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _local_tag(city: City) -> str:
-    return next(iter(city.local_names), "")
