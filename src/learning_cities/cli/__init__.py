@@ -23,7 +23,7 @@ import datetime as dt
 import io
 import sys
 from collections.abc import Callable, Sequence
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from .. import load
 from .._checks import require_str
@@ -121,111 +121,136 @@ def _membership(net: Network, args: argparse.Namespace, today: dt.date) -> comma
     return commands.membership(net, application)
 
 
-_COMMANDS: dict[str, tuple[Runner, str, str]] = {
-    "summary": (
+#: One option or positional argument of a command: ``add_argument``'s names and keywords.
+_Argument = tuple[tuple[str, ...], dict[str, Any]]
+
+
+class _Command(NamedTuple):
+    """A command of the ``learning-cities`` program: what it runs, says and takes."""
+
+    run: Runner
+    summary: str
+    example: str
+    arguments: tuple[_Argument, ...] = ()
+
+
+#: The yes/no statements of a membership application, as ``--flag`` / ``--no-flag`` options.
+_STATEMENTS: tuple[_Argument, ...] = tuple(
+    ((f"--{flag}",), {"action": argparse.BooleanOptionalAction, "default": None, "help": f"whether {what}"})
+    for flag, what in (
+        ("mayor-endorsed", "the mayor endorses the application"),
+        ("national-commission-endorsed", "the National Commission for UNESCO endorses it"),
+        ("commits-to-guiding-documents", "the city commits to the Beijing Declaration and the Key Features"),
+        ("track-record", "the city has a track record of good policy and practice in lifelong learning"),
+    )
+)
+
+_COMMANDS: dict[str, _Command] = {
+    "summary": _Command(
         lambda net, args, today: commands.summary(net, today),
         "the network at a glance: members held vs reported per cohort, countries, regions, awards, data date",
         "learning-cities summary",
     ),
-    "city": (
+    "city": _Command(
         lambda net, args, today: commands.city(net, _words(args, "name")),
         "one city: country, region, joined, member since, awards, local names, sources",
         'learning-cities city "Khon Kaen"',
+        ((("name",), {"nargs": "+", "help": "an id, name, alias or local name (case and accents do not matter)"}),),
     ),
-    "search": (
+    "search": _Command(
         lambda net, args, today: commands.search(net, _words(args, "text"), args.limit),
         "member cities whose names are close to TEXT, best first",
         "learning-cities search kon kaen",
+        (
+            (("text",), {"nargs": "+", "help": "the text to match"}),
+            (("--limit",), {"type": _positive, "default": 5, "help": "at most this many matches (default 5)"}),
+        ),
     ),
-    "country": (
+    "country": _Command(
         lambda net, args, today: commands.country(net, _words(args, "name")),
         "one country: its region and the member cities held",
         "learning-cities country Thailand",
+        ((("name",), {"nargs": "+", "help": "an ISO alpha-2 or alpha-3 code, UNESCO's name, or another name"}),),
     ),
-    "cohort": (
+    "cohort": _Command(
         lambda net, args, today: commands.cohort(net, args.year),
         "one admission round with its cities and UNESCO's figures",
         "learning-cities cohort 2024",
+        ((("year",), {"type": read_year, "help": "the year of the round, e.g. 2024"}),),
     ),
-    "awards": (
+    "awards": _Command(
         lambda net, args, today: commands.awards(net, args.year, today),
         "UNESCO Learning City Award editions and their laureates; a later year is projected",
         "learning-cities awards 2017",
+        ((("year",), {"type": read_year, "nargs": "?", "help": "one edition's year (default: every edition)"}),),
     ),
-    "next-award": (
+    "next-award": _Command(
         lambda net, args, today: commands.next_award(net, today if args.after is None else args.after),
         "the next award cycle after a date, held or projected",
         "learning-cities next-award --after 2025-01-01",
+        (
+            (
+                ("--after",),
+                {"type": read_date, "metavar": "YYYY-MM-DD", "help": "the date to look from (default: today)"},
+            ),
+        ),
     ),
-    "eligibility": (
+    "eligibility": _Command(
         lambda net, args, today: commands.award_eligibility(net, _words(args, "city"), args.award),
         "whether a member city may apply for an award edition, criterion by criterion",
         "learning-cities eligibility Cork --award 2027",
+        (
+            (("city",), {"nargs": "+", "help": "the city's id, name or local name"}),
+            (
+                ("--award",),
+                {"type": read_year, "required": True, "metavar": "YEAR", "help": "the award edition's year"},
+            ),
+        ),
     ),
-    "members": (
+    "members": _Command(
         lambda net, args, today: commands.members(net, today if args.on is None else args.on, today),
         "the members on a date, with the undated active records shown apart",
         "learning-cities members --on 2024-02-14",
+        ((("--on",), {"type": read_date, "metavar": "YYYY-MM-DD", "help": "the date (default: today)"}),),
     ),
-    "membership": (
+    "membership": _Command(
         _membership,
         "whether a city may apply to join on a date, criterion by criterion",
         "learning-cities membership Nan --country TH --on 2025-06-01 --mayor-endorsed --population 20000",
+        (
+            (("city",), {"nargs": "+", "help": "the applying city's name"}),
+            (("--country",), {"required": True, "metavar": "CC", "help": "its country: ISO code or name"}),
+            (("--on",), {"type": read_date, "required": True, "metavar": "YYYY-MM-DD", "help": "the day it applies"}),
+            *_STATEMENTS,
+            (("--population",), {"type": read_count, "metavar": "N", "help": "the city's population"}),
+        ),
     ),
-    "conferences": (
+    "conferences": _Command(
         lambda net, args, today: commands.conferences(net),
         "the International Conferences on Learning Cities: number, year, dates, host, theme",
         "learning-cities conferences",
     ),
-    "export": (
+    "export": _Command(
         _export,
         "every city as one flat row, to standard output",
         "learning-cities export --format csv --excel > cities.csv",
+        (
+            (
+                ("--format",),
+                {
+                    "choices": ("csv", "json", "geojson"),
+                    "default": None,
+                    "help": "csv (the default), json, or geojson "
+                    "(an RFC 7946 FeatureCollection of the located members)",
+                },
+            ),
+            (
+                ("--excel",),
+                {"action": "store_true", "help": "CSV with a UTF-8 byte order mark, so spreadsheets show every name"},
+            ),
+        ),
     ),
 }
-
-
-def _add_arguments(name: str, sub: argparse.ArgumentParser) -> None:
-    if name == "city":
-        sub.add_argument("name", nargs="+", help="an id, name, alias or local name (case and accents do not matter)")
-    elif name == "search":
-        sub.add_argument("text", nargs="+", help="the text to match")
-        sub.add_argument("--limit", type=_positive, default=5, help="at most this many matches (default 5)")
-    elif name == "country":
-        sub.add_argument("name", nargs="+", help="an ISO alpha-2 or alpha-3 code, UNESCO's name, or another name")
-    elif name == "cohort":
-        sub.add_argument("year", type=read_year, help="the year of the round, e.g. 2024")
-    elif name == "awards":
-        sub.add_argument("year", type=read_year, nargs="?", help="one edition's year (default: every edition)")
-    elif name == "next-award":
-        sub.add_argument("--after", type=read_date, metavar="YYYY-MM-DD", help="the date to look from (default: today)")
-    elif name == "eligibility":
-        sub.add_argument("city", nargs="+", help="the city's id, name or local name")
-        sub.add_argument("--award", type=read_year, required=True, metavar="YEAR", help="the award edition's year")
-    elif name == "members":
-        sub.add_argument("--on", type=read_date, metavar="YYYY-MM-DD", help="the date (default: today)")
-    elif name == "membership":
-        sub.add_argument("city", nargs="+", help="the applying city's name")
-        sub.add_argument("--country", required=True, metavar="CC", help="its country: ISO code or name")
-        sub.add_argument("--on", type=read_date, required=True, metavar="YYYY-MM-DD", help="the day it applies")
-        for flag, what in (
-            ("mayor-endorsed", "the mayor endorses the application"),
-            ("national-commission-endorsed", "the National Commission for UNESCO endorses it"),
-            ("commits-to-guiding-documents", "the city commits to the Beijing Declaration and the Key Features"),
-            ("track-record", "the city has a track record of good policy and practice in lifelong learning"),
-        ):
-            sub.add_argument(f"--{flag}", action=argparse.BooleanOptionalAction, default=None, help=f"whether {what}")
-        sub.add_argument("--population", type=read_count, metavar="N", help="the city's population")
-    elif name == "export":
-        sub.add_argument(
-            "--format",
-            choices=("csv", "json", "geojson"),
-            default=None,
-            help="csv (the default), json, or geojson (an RFC 7946 FeatureCollection of the located members)",
-        )
-        sub.add_argument(
-            "--excel", action="store_true", help="CSV with a UTF-8 byte order mark, so spreadsheets show every name"
-        )
 
 
 def build_parser(stdout: Writer | None = None, stderr: Writer | None = None) -> argparse.ArgumentParser:
@@ -258,7 +283,7 @@ def build_parser(stdout: Writer | None = None, stderr: Writer | None = None) -> 
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for name, (run, summary, example) in _COMMANDS.items():
+    for name, (run, summary, example, arguments) in _COMMANDS.items():
         sub = subparsers.add_parser(
             name,
             help=summary,
@@ -269,7 +294,8 @@ def build_parser(stdout: Writer | None = None, stderr: Writer | None = None) -> 
             streams=streams,
         )
         sub.set_defaults(run=run, usage=sub.format_usage)
-        _add_arguments(name, sub)
+        for names, options in arguments:
+            sub.add_argument(*names, **options)
     return parser
 
 
@@ -312,7 +338,7 @@ def _run(args: argparse.Namespace, today: dt.date) -> object:
     # a language that writes years in another era (Thai) reads them in it too
     language_era = Era.EITHER if Messages(args.lang).era_offset else Era.COMMON
     resolve(args, Era.BUDDHIST if args.be else language_era)
-    run: Runner = getattr(args, "run", _COMMANDS["summary"][0])
+    run: Runner = getattr(args, "run", _COMMANDS["summary"].run)
     return run(load(), args, today)
 
 
