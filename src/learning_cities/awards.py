@@ -22,6 +22,7 @@ learning_cities.errors.BuddhistEraError: year 2570 looks like a Buddhist Era yea
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -79,6 +80,34 @@ class AwardCycle:
         datetime.date(2024, 12, 3)
         """
         return None if self.conference is None else self.conference.start
+
+    @property
+    def conferred_from(self) -> dt.date:
+        """The first day the award can be conferred on: its conference's, its planned month's, or its year's.
+
+        >>> import learning_cities as lc
+        >>> lc.award_schedule().cycle(2027).conferred_from    # the 7th conference is planned for June 2027
+        datetime.date(2027, 6, 1)
+        """
+        if self.date is not None:
+            return self.date
+        month = self.conference.planned_month if self.conference is not None else None
+        return dt.date(self.year, month or 1, 1)
+
+    @property
+    def conferred_by(self) -> dt.date:
+        """The last day the award can be conferred on: its conference's, or the end of its planned month or year.
+
+        >>> import learning_cities as lc
+        >>> lc.award_schedule().cycle(2024).conferred_by, lc.award_schedule().cycle(2027).conferred_by
+        (datetime.date(2024, 12, 3), datetime.date(2027, 6, 30))
+        """
+        if self.date is not None:
+            return self.date
+        month = self.conference.planned_month if self.conference is not None else None
+        return (
+            dt.date(self.year, month, calendar.monthrange(self.year, month)[1]) if month else dt.date(self.year, 12, 31)
+        )
 
 
 def _held_in_order(instance: AwardSchedule, attribute: attrs.Attribute[Any], value: tuple[AwardCycle, ...]) -> None:
@@ -228,12 +257,7 @@ class AwardSchedule:
 
 
 def _conferred_after(cycle: AwardCycle, day: dt.date) -> bool:
-    if cycle.date is not None:
-        return cycle.date > day
-    if cycle.year != day.year:
-        return cycle.year > day.year
-    month = cycle.conference.planned_month if cycle.conference else None
-    return month is None or month >= day.month
+    return cycle.date > day if cycle.date is not None else cycle.conferred_by >= day
 
 
 def award_schedule(network: Network | None = None) -> AwardSchedule:

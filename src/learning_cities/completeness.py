@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable
 
@@ -196,7 +197,7 @@ def _end_of(as_of: str) -> dt.date | None:
             year, month = numbers
             if not 1 <= month <= 12:
                 return None
-            return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
         return dt.date(numbers[0], 12, 31)
     except (ValueError, OverflowError):  # no such day
         return None

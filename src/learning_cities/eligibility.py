@@ -24,6 +24,7 @@ True
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
 import html
@@ -67,8 +68,6 @@ __all__ = [
 
 #: The largest population an application may state (more people than live on Earth).
 MAX_POPULATION = 10_000_000_000
-
-_DAY = dt.timedelta(days=1)
 
 
 class Outcome(enum.Enum):
@@ -365,7 +364,7 @@ def _plus(day: dt.date | None, years: int, months: int, days: int) -> dt.date | 
     year, month = divmod(total, 12)
     if year > dt.MAXYEAR:
         return dt.date.max
-    last = (dt.date(year, 12, 31) if month == 11 else dt.date(year, month + 2, 1) - _DAY).day
+    last = calendar.monthrange(year, month + 1)[1]
     moved = dt.date(year, month + 1, min(day.day, last))
     return dt.date.max if dt.date.max - moved < dt.timedelta(days=days) else moved + dt.timedelta(days=days)
 
@@ -622,24 +621,6 @@ def _award_call(year: int) -> tuple[AwardCall, bool]:
     return (earlier[-1] if earlier else calls[0]), False
 
 
-def _conferred_by(cycle: AwardCycle) -> dt.date:
-    """The last day the award of ``cycle`` can be conferred on: its conference, or its year's end."""
-    if cycle.date is not None:
-        return cycle.date
-    month = cycle.conference.planned_month if cycle.conference is not None else None
-    if month is not None:
-        return (dt.date(cycle.year + 1, 1, 1) if month == 12 else dt.date(cycle.year, month + 1, 1)) - _DAY
-    return dt.date(cycle.year, 12, 31)
-
-
-def _conferred_from(cycle: AwardCycle) -> dt.date:
-    """The first day the award of ``cycle`` can be conferred on."""
-    if cycle.date is not None:
-        return cycle.date
-    month = cycle.conference.planned_month if cycle.conference is not None else None
-    return dt.date(cycle.year, month or 1, 1)
-
-
 def _deadline(
     cycle: AwardCycle, previous: AwardCycle | None, call: AwardCall, published: bool, net: Network
 ) -> tuple[_Span, str, list[str]]:
@@ -649,9 +630,9 @@ def _deadline(
     edition was conferred (each call so far followed the last award), and no later than
     the award itself.
     """
-    latest = _conferred_by(cycle)
+    latest = cycle.conferred_by
     if not published:
-        bounds = [day for day in (_plus(net.data_as_of, 0, 0, 1), previous and _conferred_from(previous)) if day]
+        bounds = [day for day in (_plus(net.data_as_of, 0, 0, 1), previous and previous.conferred_from) if day]
         earliest = max(bounds) if bounds and max(bounds) <= latest else None
         window = f"between {earliest.isoformat()} and {latest.isoformat()}" if earliest else f"by {latest.isoformat()}"
         note = (
