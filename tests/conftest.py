@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -17,6 +19,17 @@ REFERENCE = ROOT / "reference"
 @pytest.fixture(scope="session")
 def net() -> lc.Network:
     return lc.load()
+
+
+def load_tool(name: str) -> ModuleType:
+    """A fresh import of ``tools/<name>.py``, registered by name as the tools import one another."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def reference_rows(relative: str) -> list[dict[str, str]]:

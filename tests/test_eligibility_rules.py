@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib.util
 import json
 import shutil
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -15,7 +13,7 @@ import attrs
 import pytest
 
 import learning_cities as lc
-from conftest import REFERENCE, ROOT, reference_rows
+from conftest import REFERENCE, load_tool, reference_rows
 from learning_cities import eligibility, rules
 from learning_cities.errors import DataError
 from learning_cities.rules import (
@@ -35,13 +33,7 @@ D = dt.date
 
 
 def _tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_rules", ROOT / "tools" / "build_rules.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_rules"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("build_rules")
 
 
 class TestPackagedTable:
