@@ -25,7 +25,7 @@ import json
 import re
 import types
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -323,7 +323,7 @@ def _decoder(kind: object) -> Callable[[object], object]:
     raise TypeError(f"no JSON reading for fields of type {kind!r}")  # pragma: no cover - a new field type
 
 
-_Record = TypeVar("_Record", "Rule", "MembershipCall", "AwardCall")
+_Record = TypeVar("_Record", bound="Rule | MembershipCall | AwardCall")
 
 
 def _iso_date(value: object) -> dt.date:
@@ -344,13 +344,7 @@ def _tuple_of_str(value: object) -> tuple[object, ...]:
     return tuple(value)
 
 
-@overload
-def decode(kind: type[Rule], record: object) -> Rule: ...
-@overload
-def decode(kind: type[MembershipCall], record: object) -> MembershipCall: ...
-@overload
-def decode(kind: type[AwardCall], record: object) -> AwardCall: ...
-def decode(kind: type[Any], record: object) -> Any:
+def decode(kind: type[_Record], record: object) -> _Record:
     """A ``kind`` record (:class:`Rule`, :class:`MembershipCall` or :class:`AwardCall`) from JSON data.
 
     The fields and their types come from the class; missing or unknown keys and wrong
@@ -373,11 +367,6 @@ def decode(kind: type[Any], record: object) -> Any:
             continue
         values[name] = _decoder(field.type)(record[name])
     return kind(**values)
-
-
-def _decode(kind: type[_Record], record: object) -> _Record:
-    found: _Record = decode(kind, record)
-    return found
 
 
 def encode(record: Rule | MembershipCall | AwardCall) -> dict[str, object]:
@@ -425,7 +414,7 @@ def _records(data: dict[str, Any], key: str, kind: type[_Record], file: str) -> 
     records = []
     for index, row in enumerate(rows):
         try:
-            records.append(_decode(kind, row))
+            records.append(decode(kind, row))
         except (TypeError, ValueError) as error:
             name = row.get("id") if isinstance(row, dict) else None
             raise DataError(file, f"{key}[{index}] {shown(name)}", str(error)) from None
