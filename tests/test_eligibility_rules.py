@@ -224,30 +224,39 @@ class TestBuild:
             writer.writeheader()
             writer.writerows(rows)
 
-    def test_a_bad_cell_is_named_by_file_and_line(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    @pytest.mark.parametrize(
+        ("table", "row_id", "change", "message"),
+        [
+            (
+                "rules.csv",
+                "minimum-population",
+                {"threshold": "ten thousand"},
+                r"curated/rules.csv:\d+: 'ten thousand' is not a whole number",
+            ),
+            (
+                "rules.csv",
+                "track-record",
+                {"source_url": "https://a.example ; https://b.example"},
+                "exactly one source_url",
+            ),
+            ("rules.csv", "track-record", {"applies_to": "call-2031"}, "unknown calls: call-2031"),
+            ("membership_calls.csv", "call-2023", {"yearly": "maybe"}, "expected yes or no"),
+        ],
+    )
+    def test_a_bad_row_is_refused_with_its_file_and_line(
+        self,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        table: str,
+        row_id: str,
+        change: dict[str, str],
+        message: str,
+    ) -> None:
         build, curated = self._copy(tmp_path, monkeypatch)
-        self._edit(curated / "rules.csv", "minimum-population", threshold="ten thousand")
-        with pytest.raises(build.BuildError, match=r"curated/rules.csv:\d+: 'ten thousand' is not a whole number"):
+        self._edit(curated / table, row_id, **change)
+        with pytest.raises(build.BuildError, match=message):
             build.build()
         assert build.main([]) == 1
-
-    def test_a_rule_cites_one_source(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        build, curated = self._copy(tmp_path, monkeypatch)
-        self._edit(curated / "rules.csv", "track-record", source_url="https://a.example ; https://b.example")
-        with pytest.raises(build.BuildError, match="exactly one source_url"):
-            build.build()
-
-    def test_a_rule_for_an_unknown_call(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        build, curated = self._copy(tmp_path, monkeypatch)
-        self._edit(curated / "rules.csv", "track-record", applies_to="call-2031")
-        with pytest.raises(build.BuildError, match="unknown calls: call-2031"):
-            build.build()
-
-    def test_a_yes_or_no_cell(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        build, curated = self._copy(tmp_path, monkeypatch)
-        self._edit(curated / "membership_calls.csv", "call-2023", yearly="maybe")
-        with pytest.raises(build.BuildError, match="expected yes or no"):
-            build.build()
 
     def test_check_reports_a_stale_file(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         build, curated = self._copy(tmp_path, monkeypatch)
