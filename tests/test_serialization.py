@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import doctest
 import enum
-import json
 import re
 import subprocess
 import sys
@@ -25,40 +24,6 @@ from learning_cities import _codec, model
 from learning_cities._fields import Year
 from learning_cities._frozenmap import FrozenMap
 from learning_cities.serialization import StructureError, get_converter
-
-
-def packaged_records(net: lc.Network) -> dict[type, list[Any]]:
-    """Every record the network holds, nested ones included, by class."""
-    found: dict[type, list[Any]] = {}
-    seen: set[int] = set()
-
-    def walk(value: object) -> None:
-        if isinstance(value, (tuple, list)):
-            for item in value:
-                walk(item)
-        elif attrs.has(type(value)) and id(value) not in seen:
-            seen.add(id(value))
-            found.setdefault(type(value), []).append(value)
-            for field in attrs.fields(typing.cast(Any, type(value))):
-                walk(getattr(value, field.name))
-
-    for name in dir(net):
-        if not name.startswith("_"):
-            walk(getattr(net, name))
-    return found
-
-
-def test_every_packaged_record_round_trips(net: lc.Network) -> None:
-    found = packaged_records(net)
-    assert {lc.City, lc.Country, lc.Cohort, lc.Award, lc.Conference, lc.NetworkTotal, lc.MembershipChange} <= set(found)
-    assert len(found[lc.City]) == len(net.cities)
-    for records in found.values():
-        for record in records:
-            data = lc.unstructure(record)
-            assert lc.structure(data, type(record)) == record
-            text = lc.to_json(record)
-            assert lc.from_json(text, type(record)) == record
-            assert json.loads(text) == data
 
 
 def test_data_is_json_ready_with_iso_dates_enum_values_dicts_and_lists(net: lc.Network) -> None:

@@ -78,15 +78,7 @@ def test_every_packaged_record_round_trips() -> None:
         text = lc.to_json(record)
         assert json.loads(text) == data
         assert lc.from_json(text, cls) == record
-
-
-@settings(max_examples=200, deadline=None)
-@given(record=st.sampled_from(ALL_RECORDS))
-def test_a_packaged_record_round_trips(record: Any) -> None:
-    cls = type(record)
-    assert lc.structure(lc.unstructure(record), cls) == record
-    assert lc.from_json(lc.to_json(record), cls) == record
-    assert lc.from_json(lc.to_json(record, indent=2).encode("utf-8"), cls) == record
+        assert lc.from_json(lc.to_json(record, indent=2).encode("utf-8"), cls) == record
 
 
 @settings(max_examples=100, deadline=None)
