@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import doctest
 import enum
-import re
 import subprocess
 import sys
 import types
 import typing
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -235,17 +232,3 @@ def test_generated_records_round_trip(cls: type, data: st.DataObject) -> None:
     record = data.draw(strategy_for(cls))
     assert lc.structure(lc.unstructure(record), cls) == record
     assert lc.from_json(lc.to_json(record), cls) == record
-
-
-def test_docs_examples_run() -> None:
-    page = Path(__file__).resolve().parent.parent / "docs" / "serialization.md"
-    if not page.exists():
-        pytest.skip("docs/serialization.md is not in this tree")
-    pytest.importorskip("pandas")
-    blocks = re.findall(r"```\{doctest\}\n(.*?)```", page.read_text(encoding="utf-8"), flags=re.S)
-    test = doctest.DocTestParser().get_doctest("\n".join(blocks), {}, "serialization.md", str(page), 0)
-    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
-    runner.run(test)
-    results = runner.summarize(verbose=False)
-    assert results.attempted >= 10
-    assert results.failed == 0
