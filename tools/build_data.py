@@ -491,7 +491,7 @@ def _apply_evidence(
             city["sources"] += [u for u in urls if u not in city["sources"]]
         elif row["kind"] == "doubt":
             when = "undated source" if year is None else str(year)
-            city.setdefault("doubts", []).append(f"{when}: {row['notes']} ({urls[0]})")
+            city["doubts"].append(f"{when}: {row['notes']} ({urls[0]})")
         else:
             raise BuildError(f"{where}: evidence kind {row['kind']!r} is not 'confirmed' or 'doubt'")
     for city in city_records:
