@@ -63,7 +63,7 @@ def logs(field: str) -> list[str]:
 
 
 def gaps_page(net: lc.Network) -> list[str]:
-    """Per round: held against reported, what is still missing, and the logs of the search."""
+    """Per round: held against reported, what is still missing, and the research logs."""
     notes = _notes()
     coverage = lc.coverage(net)  # the rows outside the rounds first, then each round, then the network
     scoped = [("early", coverage[0]), *((str(row.year), row) for row in coverage if row.year is not None)]
