@@ -31,6 +31,8 @@ def test_every_record_is_sourced(net: lc.Network) -> None:
     assert all(conference.sources for conference in net.conferences)
     assert all(country.sources for country in net.countries)
     assert all(total.sources for total in net.network_totals)
+    repeated = [city.id for city in net.cities if len(set(city.sources)) != len(city.sources)]
+    assert repeated == []  # each source once
 
 
 def test_country_codes_are_iso_3166(net: lc.Network) -> None:

@@ -60,7 +60,8 @@ def _rows(path: Path) -> Iterator[dict[str, str]]:
 
 
 def _urls(text: str) -> list[str]:
-    return [part.strip() for part in text.split(" ; ") if part.strip()]
+    """The URLs of a `` ; ``-separated cell, each once, in order."""
+    return list(dict.fromkeys(part.strip() for part in text.split(" ; ") if part.strip()))
 
 
 def _year(text: str, where: str) -> int | None:
