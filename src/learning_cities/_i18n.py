@@ -37,7 +37,7 @@ DOMAIN: Final = "learning_cities"
 LANGUAGES: Final[tuple[str, ...]] = ("en", "th")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def translations(language: str) -> gettext.NullTranslations:
     """The compiled catalog of ``language`` (English: the source texts themselves)."""
     if language not in LANGUAGES:
