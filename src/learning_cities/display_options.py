@@ -1,0 +1,188 @@
+"""How notebooks show the library's records: the calendar of years and dates, and the language.
+
+:func:`set_display` chooses, for the current context, the calendar (``"gregorian"``, the
+default, or ``"buddhist"``: years and dates in the Buddhist Era, with พ.ศ.) and the language
+(``"en"``, the default, or ``"th"``: Thai headers, Thai city and country names, Thai month
+names) of every HTML display (``_repr_html_``). It is also a context manager that puts the
+earlier choice back on exit. The choice lives in a :class:`contextvars.ContextVar`: a thread
+starts with the defaults, and an async task (an async notebook cell) changes only its own
+copy.
+
+>>> import datetime as dt
+>>> show_date(dt.date(2024, 2, 14)), show_year(2024)
+('2024-02-14', '2024')
+>>> with set_display(calendar="buddhist", language="th"):
+...     show_date(dt.date(2024, 2, 14)), show_year(2024), text("Joined")
+('14 กุมภาพันธ์ พ.ศ. 2567', 'พ.ศ. 2567', 'เข้าร่วม')
+>>> get_display()
+DisplayOptions(calendar='gregorian', language='en')
+>>> set_display(calendar="julian")
+Traceback (most recent call last):
+ValueError: calendar must be one of 'gregorian', 'buddhist'; not 'julian'
+"""
+
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Final, NamedTuple
+
+from ._checks import BUDDHIST_ERA_OFFSET, require_str
+from ._i18n import LANGUAGES, translate
+from ._repr import shown
+
+__all__ = [
+    "CALENDARS",
+    "LANGUAGES",
+    "MONTHS",
+    "DisplayOptions",
+    "DisplaySetting",
+    "get_display",
+    "local_name",
+    "set_display",
+    "show_date",
+    "show_year",
+    "text",
+]
+
+#: The calendars a display can use: the Common Era (``"gregorian"``) and the Thai Buddhist Era.
+CALENDARS: Final[tuple[str, ...]] = ("gregorian", "buddhist")
+#: The months in English, the source texts of their names in other languages (the catalogs).
+MONTHS: Final[tuple[str, ...]] = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+#: How a Buddhist Era year is marked, by language.
+_ERA_MARK: Final[Mapping[str, str]] = {"en": "B.E.", "th": "พ.ศ."}
+
+
+class DisplayOptions(NamedTuple):
+    """The calendar and language of the HTML displays in one context."""
+
+    calendar: str = "gregorian"
+    language: str = "en"
+
+
+_OPTIONS: contextvars.ContextVar[DisplayOptions] = contextvars.ContextVar(
+    "learning_cities_display", default=DisplayOptions()
+)
+
+
+def _one_of(name: str, value: object, accepted: tuple[str, ...]) -> str:
+    if require_str(name, value) not in accepted:
+        raise ValueError(f"{name} must be one of {', '.join(map(repr, accepted))}; not {shown(value)}")
+    return str(value)
+
+
+class DisplaySetting:
+    """What :func:`set_display` returns: the options now in force, and a context manager that restores the earlier ones."""
+
+    __slots__ = ("_token", "options", "previous")
+
+    def __init__(self, options: DisplayOptions) -> None:
+        self.previous = _OPTIONS.get()
+        self.options = options
+        self._token = _OPTIONS.set(options)
+
+    def __repr__(self) -> str:
+        return f"set_display(calendar={self.options.calendar!r}, language={self.options.language!r})"
+
+    def __enter__(self) -> DisplayOptions:
+        return self.options
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        try:
+            _OPTIONS.reset(self._token)
+        except ValueError:  # the token was made in another context: put the earlier options back by value
+            _OPTIONS.set(self.previous)
+
+
+def set_display(calendar: str | None = None, language: str | None = None) -> DisplaySetting:
+    """Show years and dates in ``calendar`` and texts in ``language`` in this context (``None``: unchanged).
+
+    ``calendar`` is ``"gregorian"`` (the default) or ``"buddhist"``; ``language`` is ``"en"``
+    (the default) or ``"th"``. The change holds at once; used in a ``with`` statement, it
+    ends with the block.
+
+    >>> set_display(language="th")
+    set_display(calendar='gregorian', language='th')
+    >>> text("Country")
+    'ประเทศ'
+    >>> set_display(language="en")
+    set_display(calendar='gregorian', language='en')
+    >>> set_display(language="fr")
+    Traceback (most recent call last):
+    ValueError: language must be one of 'en', 'th'; not 'fr'
+    """
+    current = _OPTIONS.get()
+    options = DisplayOptions(
+        current.calendar if calendar is None else _one_of("calendar", calendar, CALENDARS),
+        current.language if language is None else _one_of("language", language, LANGUAGES),
+    )
+    return DisplaySetting(options)
+
+
+def get_display() -> DisplayOptions:
+    """The calendar and language the displays use in this context."""
+    return _OPTIONS.get()
+
+
+def text(english: str) -> str:
+    """``english`` (a header, a label) in the display's language; the English where no translation is held."""
+    return translate(english, _OPTIONS.get().language)
+
+
+def show_year(year: int | None) -> str:
+    """A Common Era ``year`` in the display's calendar: ``2024``, or ``พ.ศ. 2567`` (``B.E. 2567`` in English).
+
+    ``None`` (unknown) is the empty text.
+    """
+    if year is None:
+        return ""
+    options = _OPTIONS.get()
+    if options.calendar == "gregorian":
+        return str(year)
+    return f"{_ERA_MARK[options.language]} {year + BUDDHIST_ERA_OFFSET}"
+
+
+def show_date(day: dt.date | None) -> str:
+    """``day`` for the display: ISO ``2024-02-14`` by default; else day, month name and year.
+
+    >>> with set_display(calendar="buddhist"):
+    ...     show_date(dt.date(2024, 2, 14))
+    '14 February B.E. 2567'
+    >>> with set_display(language="th"):
+    ...     show_date(dt.date(2024, 2, 14))
+    '14 กุมภาพันธ์ 2024'
+    """
+    if day is None:
+        return ""
+    options = _OPTIONS.get()
+    if options == DisplayOptions():
+        return day.isoformat()
+    return f"{day.day} {translate(MONTHS[day.month - 1], options.language)} {show_year(day.year)}"
+
+
+def local_name(names: Mapping[str, str], english: str) -> str:
+    """A city's or country's name in the display's language (from ``names``); ``english`` where none is held.
+
+    >>> with set_display(language="th"):
+    ...     local_name({"th": "ไทย"}, "Thailand"), local_name({}, "Ireland")
+    ('ไทย', 'Ireland')
+    """
+    language = _OPTIONS.get().language
+    return english if language == "en" else names.get(language, english)
