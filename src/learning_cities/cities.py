@@ -75,11 +75,20 @@ class Cities(tuple[City, ...]):
 
         return city_rows(self._network(), self)
 
-    def to_dataframe(self) -> pandas.DataFrame:
-        """:meth:`to_records` as a :class:`pandas.DataFrame` (needs the ``pandas`` extra)."""
+    def to_dataframe(self, calendar: str = "gregorian") -> pandas.DataFrame:
+        """:meth:`to_records` as a :class:`pandas.DataFrame` (needs the ``pandas`` extra).
+
+        ``calendar="buddhist"`` gives Buddhist Era years in the year columns (nullable
+        ``Int64``; ``cohorts`` and ``awards`` as lists of BE years).
+
+        >>> import learning_cities as lc
+        >>> frame = lc.load().where(country="TH").to_dataframe(calendar="buddhist")
+        >>> frame.set_index("name").loc["Khon Kaen", ["joined", "last_confirmed"]].tolist()
+        [2567, 2567]
+        """
         from .exports import city_dataframe
 
-        return city_dataframe(self._network(), self)
+        return city_dataframe(self._network(), self, calendar=calendar)
 
     def to_geojson(self) -> dict[str, Any]:
         """An RFC 7946 FeatureCollection of these cities (those with a known location).

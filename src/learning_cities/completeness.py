@@ -130,7 +130,7 @@ def coverage(network: Network | None = None) -> Rows[CoverageRow]:
         label = f"network ({total.date.isoformat() if total.date else total.as_of})"
         reported, reported_countries = total.cities, total.countries
     rows.append(CoverageRow(label, None, len(active), reported, _countries(active), reported_countries))
-    return Rows(rows, "Member records held against UNESCO's reported figures")
+    return Rows(rows, "Member records held against UNESCO's reported figures", years=("year",))
 
 
 def _reported_total(network: Network) -> NetworkTotal | None:
@@ -293,4 +293,4 @@ def recency(network: Network | None = None) -> Rows[RecencyRow]:
         )
         rows.append(RecencyRow(label, since, until, held))
     rows.append(RecencyRow("no dated confirmation", None, None, sum(c.last_confirmed is None for c in active)))
-    return Rows(rows, "Active members by their newest dated confirmation")
+    return Rows(rows, "Active members by their newest dated confirmation", years=("since", "until"))

@@ -151,15 +151,17 @@ class Rows(tuple[T, ...], Generic[T]):
     """
 
     caption: str = ""
+    years: tuple[str, ...] = ()
 
-    def __new__(cls, rows: Iterable[T] = (), caption: str = "") -> Rows[T]:
-        """Rows of ``rows``, shown under ``caption``."""
+    def __new__(cls, rows: Iterable[T] = (), caption: str = "", years: tuple[str, ...] = ()) -> Rows[T]:
+        """Rows of ``rows``, shown under ``caption``; ``years`` names the columns that hold years."""
         made = super().__new__(cls, rows)
         made.caption = caption
+        made.years = years
         return made
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Rows, (tuple(self), self.caption))
+        return (Rows, (tuple(self), self.caption, self.years))
 
     def _columns(self) -> list[str]:
         if not self:
@@ -173,12 +175,20 @@ class Rows(tuple[T, ...], Generic[T]):
         columns = self._columns()
         return [{name: _plain(getattr(row, name)) for name in columns} for row in self]
 
-    def to_dataframe(self) -> Any:
-        """:meth:`to_records` as a :class:`pandas.DataFrame` (needs the ``pandas`` extra)."""
-        from .exports import require_pandas
+    def to_dataframe(self, calendar: str = "gregorian") -> Any:
+        """:meth:`to_records` as a :class:`pandas.DataFrame` (needs the ``pandas`` extra).
+
+        ``calendar="buddhist"`` gives Buddhist Era years in the columns of years (nullable ``Int64``).
+
+        >>> import learning_cities as lc
+        >>> lc.coverage().to_dataframe(calendar="buddhist")["year"].dropna().tolist()
+        [2562, 2563, 2565, 2567, 2568]
+        """
+        from .exports import in_calendar, require_pandas
 
         pandas = require_pandas("to_dataframe()")
-        return integer_columns(pandas.DataFrame(self.to_records(), columns=self._columns()))
+        frame = integer_columns(pandas.DataFrame(self.to_records(), columns=self._columns()))
+        return in_calendar(frame, self.years, calendar)
 
     def _repr_html_(self) -> str:
         columns = self._columns()

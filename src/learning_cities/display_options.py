@@ -41,6 +41,7 @@ __all__ = [
     "DisplaySetting",
     "get_display",
     "local_name",
+    "require_calendar",
     "set_display",
     "show_date",
     "show_year",
@@ -111,6 +112,18 @@ class DisplaySetting:
             _OPTIONS.set(self.previous)
 
 
+def require_calendar(value: object) -> str:
+    """``value`` if it names a calendar of :data:`CALENDARS`; else :class:`ValueError` naming them.
+
+    >>> require_calendar("buddhist")
+    'buddhist'
+    >>> require_calendar("BE")
+    Traceback (most recent call last):
+    ValueError: calendar must be one of 'gregorian', 'buddhist'; not 'BE'
+    """
+    return _one_of("calendar", value, CALENDARS)
+
+
 def set_display(calendar: str | None = None, language: str | None = None) -> DisplaySetting:
     """Show years and dates in ``calendar`` and texts in ``language`` in this context (``None``: unchanged).
 
@@ -130,7 +143,7 @@ def set_display(calendar: str | None = None, language: str | None = None) -> Dis
     """
     current = _OPTIONS.get()
     options = DisplayOptions(
-        current.calendar if calendar is None else _one_of("calendar", calendar, CALENDARS),
+        current.calendar if calendar is None else require_calendar(calendar),
         current.language if language is None else _one_of("language", language, LANGUAGES),
     )
     return DisplaySetting(options)

@@ -18,6 +18,9 @@ import csv
 from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
+from ._checks import BUDDHIST_ERA_OFFSET
+from .display_options import require_calendar
+
 if TYPE_CHECKING:
     import pandas
 
@@ -27,9 +30,11 @@ if TYPE_CHECKING:
 __all__ = [
     "COLUMNS",
     "LIST_COLUMNS",
+    "YEAR_COLUMNS",
     "city_dataframe",
     "city_rows",
     "columns",
+    "in_calendar",
     "require_pandas",
     "write_csv",
     "write_rows",
@@ -64,6 +69,17 @@ COLUMNS = (
 #: Columns that hold lists.
 LIST_COLUMNS = ("cohorts", "awards", "aliases", "conflicts", "doubts", "sources")
 _YEAR_COLUMNS = ("joined", "member_by", "last_confirmed", "status_changed")
+#: The columns of years in each table of :data:`TABLES` (lists of years included): the ones
+#: ``to_dataframe(calendar="buddhist")`` gives in the Buddhist Era.
+YEAR_COLUMNS: dict[str, tuple[str, ...]] = {
+    "cities": (*_YEAR_COLUMNS, "cohorts", "awards"),
+    "cohorts": ("year",),
+    "laureates": ("year",),
+    "conferences": ("year",),
+    "coverage": ("year",),
+    "country_coverage": (),
+    "recency": ("since", "until"),
+}
 
 
 def _languages(cities: Sequence[City]) -> list[str]:
@@ -197,10 +213,14 @@ def table_rows(network: Network, table: str) -> list[dict[str, Any]]:
     raise ValueError(f"no table {shown(table)}; the tables are {', '.join(TABLES)}")
 
 
-def table_dataframe(network: Network, table: str) -> pandas.DataFrame:
-    """:func:`table_rows` as a DataFrame: nullable integers, dates as ``datetime64``."""
+def table_dataframe(network: Network, table: str, calendar: str = "gregorian") -> pandas.DataFrame:
+    """:func:`table_rows` as a DataFrame: nullable integers, dates as ``datetime64``.
+
+    With ``calendar="buddhist"``, the year columns (:data:`YEAR_COLUMNS`) hold Buddhist Era years.
+    """
+    require_calendar(calendar)
     if table == "cities":
-        return city_dataframe(network)
+        return city_dataframe(network, calendar=calendar)
     rows = table_rows(network, table)
     pd = require_pandas("to_dataframe()")
     from .display import integer_columns
@@ -209,6 +229,28 @@ def table_dataframe(network: Network, table: str) -> pandas.DataFrame:
     for column in ("announced_on", "conferred_on", "start", "end"):
         if column in frame.columns:
             frame[column] = pd.to_datetime(frame[column])
+    return in_calendar(frame, YEAR_COLUMNS[table], calendar)
+
+
+def in_calendar(frame: pandas.DataFrame, years: Sequence[str], calendar: str) -> pandas.DataFrame:
+    """``frame`` with its columns ``years`` (nullable ``Int64``, or lists of years) in ``calendar``.
+
+    >>> import learning_cities as lc
+    >>> frame = lc.load().where(country="TH", joined=2024).to_dataframe(calendar="buddhist")
+    >>> frame[["name", "joined", "cohorts"]].to_dict("records")[0]
+    {'name': 'Bangkok', 'joined': 2567, 'cohorts': [2567]}
+    >>> str(frame["joined"].dtype)
+    'Int64'
+    """
+    if require_calendar(calendar) == "gregorian":
+        return frame
+    for column in years:
+        if column not in frame.columns:
+            continue
+        if str(frame[column].dtype) == "Int64":
+            frame[column] = frame[column] + BUDDHIST_ERA_OFFSET
+        else:
+            frame[column] = frame[column].map(lambda value: [year + BUDDHIST_ERA_OFFSET for year in value])
     return frame
 
 
@@ -223,8 +265,16 @@ def require_pandas(what: str) -> Any:
     return pandas
 
 
-def city_dataframe(network: Network, cities: Iterable[City] | None = None) -> pandas.DataFrame:
-    """:func:`city_rows` as a DataFrame: ``Int64`` years, ``datetime64`` dates, list columns, ``id`` first."""
+def city_dataframe(
+    network: Network, cities: Iterable[City] | None = None, calendar: str = "gregorian"
+) -> pandas.DataFrame:
+    """:func:`city_rows` as a DataFrame: ``Int64`` years, ``datetime64`` dates, list columns, ``id`` first.
+
+    With ``calendar="buddhist"``, the years (``joined``, ``member_by``, ``last_confirmed``,
+    ``status_changed``, and the lists ``cohorts`` and ``awards``) are Buddhist Era years; the
+    dates stay ``datetime64`` in the Common Era.
+    """
+    require_calendar(calendar)
     pd = require_pandas("to_dataframe()")
     chosen = list(network.cities if cities is None else cities)
     frame: pandas.DataFrame = pd.DataFrame(city_rows(network, chosen), columns=list(columns(chosen)))
@@ -233,7 +283,7 @@ def city_dataframe(network: Network, cities: Iterable[City] | None = None) -> pa
     frame["member_since"] = pd.to_datetime(frame["member_since"])
     for column in ("latitude", "longitude"):
         frame[column] = frame[column].astype("float64")
-    return frame
+    return in_calendar(frame, YEAR_COLUMNS["cities"], calendar)
 
 
 def write_csv(network: Network, file: IO[str], cities: Iterable[City] | None = None) -> int:

@@ -708,14 +708,20 @@ class Network:
 
         return table_rows(self, table)
 
-    def to_dataframe(self, table: str = "cities") -> pandas.DataFrame:
+    def to_dataframe(self, table: str = "cities", calendar: str = "gregorian") -> pandas.DataFrame:
         """:meth:`to_records` as a :class:`pandas.DataFrame` (needs the ``pandas`` extra).
 
-        Years are nullable ``Int64``, dates ``datetime64``, list-valued fields lists.
+        Years are nullable ``Int64``, dates ``datetime64``, list-valued fields lists. With
+        ``calendar="buddhist"`` the year columns (:data:`~learning_cities.exports.YEAR_COLUMNS`)
+        hold Buddhist Era years; dates stay in the Common Era.
+
+        >>> import learning_cities as lc
+        >>> lc.load().to_dataframe("cohorts", calendar="buddhist")["year"].tolist()
+        [2562, 2563, 2565, 2567, 2568]
         """
         from .exports import table_dataframe
 
-        return table_dataframe(self, table)
+        return table_dataframe(self, table, calendar)
 
     def _repr_html_(self) -> str:
         from .display import fields_table

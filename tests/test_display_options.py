@@ -1,0 +1,175 @@
+"""The display switch (lc.set_display) and BE tables: per context, checked, and true to the data."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import threading
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import learning_cities as lc
+from learning_cities import display_options
+from learning_cities._i18n import translate
+from learning_cities.display_options import DisplayOptions, get_display, show_date, show_year
+
+
+@pytest.fixture(autouse=True)
+def _defaults() -> object:
+    """Each test starts, and leaves, with the default display."""
+    with lc.set_display(calendar="gregorian", language="en"):
+        yield None
+
+
+class TestTheSwitch:
+    def test_default_is_the_common_era_in_english(self) -> None:
+        assert lc.get_display() == DisplayOptions("gregorian", "en")
+        assert show_year(2024) == "2024"
+        assert show_date(dt.date(2024, 2, 14)) == "2024-02-14"
+
+    def test_a_plain_call_holds_until_changed(self) -> None:
+        lc.set_display(calendar="buddhist", language="th")
+        assert show_year(2024) == "พ.ศ. 2567"
+        assert show_date(dt.date(2025, 12, 4)) == "4 ธันวาคม พ.ศ. 2568"
+        lc.set_display(language="en")  # the calendar stays
+        assert get_display() == DisplayOptions("buddhist", "en")
+        assert show_year(2024) == "B.E. 2567"
+
+    def test_the_context_manager_restores_the_earlier_options(self) -> None:
+        lc.set_display(language="th")
+        with lc.set_display(calendar="buddhist") as options:
+            assert options == DisplayOptions("buddhist", "th") == get_display()
+            with lc.set_display(calendar="gregorian", language="en"):
+                assert get_display() == DisplayOptions()
+            assert get_display() == DisplayOptions("buddhist", "th")
+        assert get_display() == DisplayOptions("gregorian", "th")
+
+    def test_the_context_manager_restores_after_an_error(self) -> None:
+        with pytest.raises(KeyError), lc.set_display(calendar="buddhist"):
+            raise KeyError("inside")
+        assert get_display() == DisplayOptions()
+
+    def test_a_thread_starts_with_the_defaults_and_does_not_leak(self) -> None:
+        lc.set_display(calendar="buddhist", language="th")
+        seen: list[DisplayOptions] = []
+
+        def work() -> None:
+            seen.append(get_display())
+            lc.set_display(calendar="gregorian", language="en")
+            seen.append(get_display())
+
+        thread = threading.Thread(target=work)
+        thread.start()
+        thread.join()
+        assert seen == [DisplayOptions(), DisplayOptions()]
+        assert get_display() == DisplayOptions("buddhist", "th")
+
+    def test_an_async_task_changes_only_its_own_copy(self) -> None:
+        async def cell(calendar: str) -> DisplayOptions:
+            lc.set_display(calendar=calendar, language="th")
+            await asyncio.sleep(0)  # the other task runs here
+            return get_display()
+
+        async def both() -> list[DisplayOptions]:
+            return list(await asyncio.gather(cell("buddhist"), cell("gregorian")))
+
+        assert asyncio.run(both()) == [DisplayOptions("buddhist", "th"), DisplayOptions("gregorian", "th")]
+        assert get_display() == DisplayOptions()
+
+    def test_repr_says_what_is_set(self) -> None:
+        assert repr(lc.set_display(calendar="buddhist")) == "set_display(calendar='buddhist', language='en')"
+
+
+class TestBadInput:
+    @pytest.mark.parametrize(
+        ("arguments", "accepted"),
+        [
+            ({"calendar": "julian"}, "'gregorian', 'buddhist'"),
+            ({"calendar": "BE"}, "'gregorian', 'buddhist'"),
+            ({"calendar": "Buddhist"}, "'gregorian', 'buddhist'"),
+            ({"language": "thai"}, "'en', 'th'"),
+            ({"language": "TH"}, "'en', 'th'"),
+            ({"language": ""}, "'en', 'th'"),
+        ],
+    )
+    def test_unknown_names_raise_value_error_naming_the_accepted(self, arguments: dict[str, str], accepted: str) -> None:
+        with pytest.raises(ValueError, match=f"must be one of {accepted}; not "):
+            lc.set_display(**arguments)
+        assert get_display() == DisplayOptions()  # nothing changed
+
+    @pytest.mark.parametrize("bad", [1, True, b"th", ["th"]])
+    def test_non_text_raises_type_error(self, bad: object) -> None:
+        with pytest.raises(TypeError, match="language must be a str"):
+            lc.set_display(language=bad)  # type: ignore[arg-type]
+
+    @given(st.text(max_size=50) | st.integers() | st.none())
+    def test_hostile_values_end_in_a_typed_error_or_a_known_option(self, value: object) -> None:
+        with lc.set_display():
+            try:
+                lc.set_display(calendar=value, language=value)  # type: ignore[arg-type]
+            except (TypeError, ValueError) as error:
+                assert len(str(error)) < 200
+            else:
+                assert value is None
+            assert get_display() in {DisplayOptions(c, lang) for c in ("gregorian", "buddhist") for lang in ("en", "th")}
+
+    def test_a_bad_calendar_for_a_table(self, net: lc.Network) -> None:
+        pytest.importorskip("pandas")
+        with pytest.raises(ValueError, match="calendar must be one of 'gregorian', 'buddhist'; not 'thai'"):
+            net.where(country="TH").to_dataframe(calendar="thai")
+        with pytest.raises(ValueError, match="calendar must be one of"):
+            net.to_dataframe("cohorts", calendar="be")
+        with pytest.raises(ValueError, match="calendar must be one of"):
+            lc.coverage().to_dataframe(calendar="BE")
+
+
+class TestTheCatalog:
+    def test_month_names_are_cldrs(self) -> None:
+        dates = pytest.importorskip("babel.dates")
+        thai = dates.get_month_names("wide", locale="th")
+        assert [translate(month, "th") for month in display_options.MONTHS] == [thai[i] for i in range(1, 13)]
+
+    def test_every_header_of_the_displays_has_a_thai_text(self) -> None:
+        for header in ("Name", "Local name", "Country", "Kind", "Joined", "Member since", "Status"):
+            assert translate(header, "th") != header
+
+
+class TestBuddhistEraTables:
+    def test_cities(self, net: lc.Network) -> None:
+        pytest.importorskip("pandas")
+        thai = net.where(country="TH")
+        common, buddhist = thai.to_dataframe(), thai.to_dataframe(calendar="buddhist")
+        for column in ("joined", "member_by", "last_confirmed", "status_changed"):
+            assert str(buddhist[column].dtype) == "Int64"
+            assert (buddhist[column] - 543).equals(common[column])
+        row = buddhist.set_index("name").loc["Khon Kaen"]
+        assert (row["joined"], row["cohorts"], row["awards"]) == (2567, [2567], [])
+        assert buddhist["member_since"].equals(common["member_since"])  # dates stay datetime64, CE
+        assert buddhist.set_index("name").loc["Bangkok", "joined"] == 2024 + 543
+        assert thai.to_dataframe(calendar="gregorian").equals(common)
+
+    def test_awards_are_listed_in_be(self, net: lc.Network) -> None:
+        pytest.importorskip("pandas")
+        frame = net.to_dataframe(calendar="buddhist").set_index("name")
+        assert frame.loc["Cork", "awards"] == [2558, 2567]
+        assert pytest.approx(frame["joined"].dropna().min()) == min(c.joined for c in net.cities if c.joined) + 543
+
+    @pytest.mark.parametrize(("table", "column"), [("cohorts", "year"), ("laureates", "year"), ("conferences", "year")])
+    def test_network_tables(self, net: lc.Network, table: str, column: str) -> None:
+        pytest.importorskip("pandas")
+        common, buddhist = net.to_dataframe(table), net.to_dataframe(table, calendar="buddhist")
+        assert str(buddhist[column].dtype) == "Int64"
+        assert list(buddhist[column]) == [year + 543 for year in common[column]]
+
+    def test_coverage_and_recency(self, net: lc.Network) -> None:
+        pd = pytest.importorskip("pandas")
+        coverage = net.to_dataframe("coverage", calendar="buddhist")
+        assert coverage.set_index("label").loc["2022", "year"] == 2565
+        assert str(coverage["year"].dtype) == "Int64"
+        assert lc.coverage(net).to_dataframe(calendar="buddhist").equals(coverage)
+        recency = lc.recency(net).to_dataframe(calendar="buddhist").set_index("label")
+        assert recency.loc["confirmed 2019-2021", ["since", "until"]].tolist() == [2562, 2564]
+        assert pd.isna(recency.loc["confirmed 2022 or later", "until"])
+        assert net.to_dataframe("country_coverage", calendar="buddhist").equals(net.to_dataframe("country_coverage"))
