@@ -35,6 +35,7 @@ from ._repr import shown
 
 __all__ = [
     "CALENDARS",
+    "DEFAULT",
     "LANGUAGES",
     "MONTHS",
     "DisplayOptions",
@@ -76,9 +77,9 @@ class DisplayOptions(NamedTuple):
     language: str = "en"
 
 
-_OPTIONS: contextvars.ContextVar[DisplayOptions] = contextvars.ContextVar(
-    "learning_cities_display", default=DisplayOptions()
-)
+#: The options of a context that chose none: the Common Era, in English.
+DEFAULT: Final = DisplayOptions()
+_OPTIONS: contextvars.ContextVar[DisplayOptions] = contextvars.ContextVar("learning_cities_display", default=DEFAULT)
 
 
 def _one_of(name: str, value: object, accepted: tuple[str, ...]) -> str:
@@ -88,7 +89,7 @@ def _one_of(name: str, value: object, accepted: tuple[str, ...]) -> str:
 
 
 class DisplaySetting:
-    """What :func:`set_display` returns: the options now in force, and a context manager that restores the earlier ones."""
+    """What :func:`set_display` returns: the options in force; as a context manager, it restores the earlier ones."""
 
     __slots__ = ("_token", "options", "previous")
 
@@ -185,7 +186,7 @@ def show_date(day: dt.date | None) -> str:
     if day is None:
         return ""
     options = _OPTIONS.get()
-    if options == DisplayOptions():
+    if options == DEFAULT:
         return day.isoformat()
     return f"{day.day} {translate(MONTHS[day.month - 1], options.language)} {show_year(day.year)}"
 
