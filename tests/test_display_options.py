@@ -177,3 +177,40 @@ class TestBuddhistEraTables:
         assert recency.loc["confirmed 2019-2021", ["since", "until"]].tolist() == [2562, 2564]
         assert pd.isna(recency.loc["confirmed 2022 or later", "until"])
         assert net.to_dataframe("country_coverage", calendar="buddhist").equals(net.to_dataframe("country_coverage"))
+
+
+class TestSignatures:
+    """help(lc.City) and tab completion show real defaults, not attrs' NOTHING."""
+
+    @pytest.mark.parametrize("record", ["City", "Country", "Cohort", "Award", "Conference", "Location", "Population"])
+    def test_no_record_signature_shows_nothing(self, record: str) -> None:
+        import inspect
+        import pydoc
+
+        kind = getattr(lc, record)
+        for signature in (inspect.signature(kind), inspect.signature(kind.__init__)):
+            assert "NOTHING" not in str(signature)
+            assert ": object" not in str(signature)
+        lines = pydoc.render_doc(kind, renderer=pydoc.plaintext).splitlines()
+        assert not [line for line in lines if "NOTHING" in line and "__attrs_attrs__" not in line]
+
+    def test_the_defaults_shown_are_the_real_ones(self, net: lc.Network) -> None:
+        import inspect
+
+        parameters = inspect.signature(lc.City).parameters
+        assert str(parameters["local_names"]) == "local_names: collections.abc.Mapping[str, str] = {}"
+        assert repr(parameters["region"].default) == "country.region"
+        assert parameters["status"].default is lc.MembershipStatus.ACTIVE
+        assert str(parameters["kind"].default) == "city"
+        assert list(parameters)[:4] == ["id", "name", "country", "joined"]
+        assert list(inspect.signature(lc.City.__init__).parameters)[0] == "self"
+        city = lc.City("xx-test", "Test", net.country("TH"), 2024)  # the defaults shown are what a record gets
+        assert dict(city.local_names) == {}
+        assert city.region is net.country("TH").region
+
+    def test_tab_completion_sees_them(self) -> None:
+        jedi = pytest.importorskip("jedi")
+        (signature,) = jedi.Interpreter("lc.City(", [{"lc": lc}]).get_signatures()
+        described = {param.name: param.description for param in signature.params}
+        assert described["local_names"] == "param local_names: collections.abc.Mapping[str, str]={}"
+        assert described["region"] == "param region: learning_cities.model.Region=country.region"

@@ -288,7 +288,10 @@ class City(Record):
     place_note: str = attrs.field(default="", repr=False)
     """How the place was settled (the GeoNames match, a seat), or why it could not be."""
     region: Region = attrs.field(
-        default=attrs.Factory(_region_of_country, takes_self=True), validator=_same_region, repr=False
+        default=attrs.Factory(_region_of_country, takes_self=True),
+        validator=_same_region,
+        repr=False,
+        metadata={"default": "country.region"},
     )
     """The country's UNESCO region (always ``country.region``)."""
 
