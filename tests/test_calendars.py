@@ -35,9 +35,9 @@ class TestPandasValues:
         with pytest.raises(BuddhistEraError, match="2024"):
             lc.to_buddhist_era(np.int64(2567))  # the guard holds for numpy integers too
         with pytest.raises(TypeError, match="bool"):
-            lc.to_buddhist_era(np.True_)  # type: ignore[arg-type]
+            lc.to_buddhist_era(np.True_)
         with pytest.raises(TypeError, match="float64"):
-            lc.to_buddhist_era(np.float64(2024))  # type: ignore[arg-type]
+            lc.to_buddhist_era(np.float64(2024))
 
     def test_dates_and_datetimes_give_their_year(self) -> None:
         pd = pytest.importorskip("pandas")
@@ -51,7 +51,7 @@ class TestPandasValues:
         with pytest.raises(TypeError, match="missing"):
             lc.to_buddhist_era(pd.NaT)
         with pytest.raises(TypeError, match="NAType"):
-            lc.to_buddhist_era(pd.NA)  # type: ignore[arg-type]
+            lc.to_buddhist_era(pd.NA)
 
     def test_series_map_leaves_gaps(self, net: lc.Network) -> None:
         pd = pytest.importorskip("pandas")

@@ -109,13 +109,13 @@ class TestBadInput:
         known = {DisplayOptions(c, lang) for c in lc.display_options.CALENDARS for lang in lc.display_options.LANGUAGES}
         with lc.set_display():
             if value is None:
-                lc.set_display(calendar=value, language=value)  # type: ignore[arg-type]
+                lc.set_display(calendar=value, language=value)
             elif value in known or not isinstance(value, str):
                 with pytest.raises((TypeError, ValueError)):
                     lc.set_display(calendar=value, language=value)  # type: ignore[arg-type]
             else:
                 with pytest.raises(ValueError, match="must be one of") as caught:
-                    lc.set_display(calendar=value, language=value)  # type: ignore[arg-type]
+                    lc.set_display(calendar=value, language=value)
                 assert len(str(caught.value)) < 200
             assert get_display() in known
 
@@ -191,7 +191,7 @@ class TestSignatures:
         for signature in (inspect.signature(kind), inspect.signature(kind.__init__)):
             assert "NOTHING" not in str(signature)
             assert ": object" not in str(signature)
-        lines = pydoc.render_doc(kind, renderer=pydoc.plaintext).splitlines()
+        lines = pydoc.plain(pydoc.render_doc(kind)).splitlines()
         assert not [line for line in lines if "NOTHING" in line and "__attrs_attrs__" not in line]
 
     def test_the_defaults_shown_are_the_real_ones(self, net: lc.Network) -> None:
@@ -203,7 +203,7 @@ class TestSignatures:
         assert parameters["status"].default is lc.MembershipStatus.ACTIVE
         assert str(parameters["kind"].default) == "city"
         assert list(parameters)[:4] == ["id", "name", "country", "joined"]
-        assert list(inspect.signature(lc.City.__init__).parameters)[0] == "self"
+        assert next(iter(inspect.signature(lc.City.__init__).parameters)) == "self"
         city = lc.City("xx-test", "Test", net.country("TH"), 2024)  # the defaults shown are what a record gets
         assert dict(city.local_names) == {}
         assert city.region is net.country("TH").region
