@@ -5,14 +5,14 @@ from __future__ import annotations
 import io
 import sys
 import warnings
+from typing import Any
 
 import pytest
 
 import learning_cities as lc
+from learning_cities import charts
 
 pytest.importorskip("matplotlib")
-
-from learning_cities import charts  # noqa: E402 - after the skip: the module needs matplotlib to draw
 
 
 def _drawn(figure: object) -> bytes:
@@ -26,7 +26,7 @@ def _drawn(figure: object) -> bytes:
 
 def test_the_english_chart(net: lc.Network) -> None:
     chart = charts.growth_chart(net)
-    axes = chart.axes[0]
+    axes: Any = chart.axes[0]  # matplotlib's Axes, its patches as the bars drawn
     assert axes.get_title() == "UNESCO Global Network of Learning Cities: members held vs. UNESCO's reported size"
     assert [tick.get_text() for tick in axes.get_xticklabels()][:2] == ["2015", "2016"]
     bars = [patch.get_height() for patch in axes.patches][: len(charts.held_per_year(net))]

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,7 +100,7 @@ def test_growth_chart_points_sit_on_their_own_year_with_a_plain_legend() -> None
     from learning_cities import charts as chart  # what examples/growth_chart.py draws
 
     net = lc.load()
-    axes = chart.growth_chart(net).axes[0]
+    axes: Any = chart.growth_chart(net).axes[0]  # matplotlib's Axes, its patches as the bars drawn
     held = chart.held_per_year(net)
     bars = [patch for patch in axes.patches if patch.get_height() > 0][: len(held)]
     for (year, _, count), bar in zip(held, bars, strict=True):

@@ -238,7 +238,7 @@ def _draw(chart: Figure, net: Network, *, buddhist: bool) -> None:
         else text("year (bars: members on 31 December; markers: on the day reported)")
     )
     axes.set_ylabel(text("Member cities"))
-    axes.set_ylim(0, max(count for *_, count in [*held, *reported]) * 1.18)
+    axes.set_ylim(0, max([count for *_, count in held] + [count for _, count in reported]) * 1.18)
     axes.grid(True, axis="y", alpha=0.3)
     from matplotlib.container import BarContainer
 
@@ -272,4 +272,3 @@ def _draw(chart: Figure, net: Network, *, buddhist: bool) -> None:
         color="#444444",
         bbox={"facecolor": "white", "edgecolor": "#cccccc", "alpha": 0.9},
     )
-
