@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from ._checks import BUDDHIST_ERA_OFFSET
 from ._packaged import network_or_load
 from ._version import __version__
-from .display_options import set_display, show_date, show_year, text
+from .display_options import set_display, show_as_of, show_date, show_year, text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -245,7 +245,6 @@ def _draw(chart: Figure, net: Network, *, buddhist: bool) -> None:
     handles, labels = axes.get_legend_handles_labels()
     order = sorted(range(len(labels)), key=lambda i: not isinstance(handles[i], BarContainer))  # bars first
     axes.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper left", fontsize=9)
-    as_of = dt.date.fromisoformat(total.as_of) if len(total.as_of) == 10 else None
     note = [
         text("+{undated} members held that no source dates: members today, in no earlier year.").format(
             undated=undated
@@ -253,7 +252,7 @@ def _draw(chart: Figure, net: Network, *, buddhist: bool) -> None:
         text("Newest reported size: {cities} cities in {countries} countries ({as_of}); held: {held} members.").format(
             cities=total.cities,
             countries=total.countries,
-            as_of=total.as_of if as_of is None else show_date(as_of),
+            as_of=show_as_of(total.as_of),
             held=held[-1][2] + undated,
         ),
         text("Reported sizes fall between rounds because UNESCO removes inactive members; the gap is"),

@@ -102,21 +102,39 @@ class Cities(tuple[City, ...]):
         return feature_collection(self)
 
     def _repr_html_(self) -> str:
-        from html import escape  # only for notebooks: not worth their import time at start-up
+        """These cities as a table (up to ``MAX_ROWS``, then how many more), in the display's calendar and language.
 
-        from .display import MAX_ROWS
+        Every column is filled: a city no source gives a join year shows the year it was a
+        member by, the status of every city is shown.
 
-        rows = []
-        for city in self[:MAX_ROWS]:
-            since = "" if city.member_since is None else city.member_since.isoformat()
-            status = "" if city.is_active else city.status.value
-            local = next(iter(city.local_names.values()), "")
-            cells = (city.name, local, city.country.name, city.kind.value, str(city.joined or ""), since, status)
-            rows.append("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>")
-        body = "".join(rows)
-        caption = f"{len(self)} member cities" + (f" (first {MAX_ROWS} shown)" if len(self) > MAX_ROWS else "")
-        head = "".join(
-            f"<th>{label}</th>"
-            for label in ("name", "local name", "country", "kind", "joined", "member since", "status")
-        )
-        return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        >>> import learning_cities as lc
+        >>> with lc.set_display(calendar="buddhist", language="th"):
+        ...     html = lc.load().where(country="TH")._repr_html_()
+        >>> "<th>ชื่อ</th>" in html, "<td>ขอนแก่น</td><td>Khon Kaen</td><td>ไทย</td>" in html, "พ.ศ. 2567" in html
+        (True, True, True)
+        """
+        from .display import table  # only for notebooks: not worth its import time at start-up
+        from .display_options import get_display, text, year
+
+        thai = get_display().language != "en"
+        rows = [
+            (
+                city,
+                city.name if thai else next(iter(city.local_names.values()), text("none")),
+                city.country,
+                city.kind,
+                year(city.joined) if city.joined is not None else _member_by(city),
+                city.member_since,
+                city.status,
+            )
+            for city in self
+        ]
+        second = "English name" if thai else "local name"
+        headers = ("name", second, "country", "kind", "joined", "member since", "status")
+        return table(text("{count} member cities").format(count=len(self)), headers, rows)
+
+
+def _member_by(city: City) -> str | None:
+    from .display_options import text, year
+
+    return None if city.member_by is None else text("by {year}").format(year=year(city.member_by))

@@ -243,7 +243,11 @@ def country_coverage(network: Network | None = None) -> Rows[CountryCoverageRow]
         rows.append(
             CountryCoverageRow(country, held.get(country.code, 0), total.cities, total.as_of, held_then, total.sources)
         )
-    return Rows(sorted(rows, key=lambda row: (-row.held, row.country.name)), "Member records held per country")
+    return Rows(
+        sorted(rows, key=lambda row: (-row.held, row.country.name)),
+        "Member records held per country",
+        dates=("reported_as_of",),
+    )
 
 
 @attrs.frozen

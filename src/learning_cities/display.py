@@ -19,62 +19,94 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
+from .display_options import (
+    MAX_ROWS,
+    display_text,
+    header,
+    local_name,
+    percent,
+    show_as_of,
+    show_date,
+    text,
+    year,
+    years,
+)
+
 if TYPE_CHECKING:
     from .model import Award, City, Cohort, Conference, Country
 
-__all__ = ["Rows", "award_html", "city_html", "cohort_html", "conference_html", "country_html", "fields_table", "table"]
-
-#: Rows a table shows before it says how many more there are.
-MAX_ROWS = 30
+__all__ = [
+    "MAX_ROWS",
+    "Rows",
+    "award_html",
+    "city_html",
+    "cohort_html",
+    "conference_html",
+    "country_html",
+    "fields_table",
+    "table",
+]
 
 
 def _cell(value: object) -> str:
     if value is None:
-        return "<em>unknown</em>"
-    if isinstance(value, (dt.date, enum.Enum)):
-        value = value.isoformat() if isinstance(value, dt.date) else value.value
-    if isinstance(value, (tuple, list)):
-        value = ", ".join(map(str, value))
-    text = html.escape(str(value))
-    if text.startswith(("https://", "http://")) and " " not in text:
-        return f'<a href="{text}">{text}</a>'
-    return text
+        return f"<em>{html.escape(text('unknown'))}</em>"
+    shown = html.escape(display_text(value))
+    if shown.startswith(("https://", "http://")) and " " not in shown:
+        return f'<a href="{shown}">{shown}</a>'
+    return shown
 
 
 def fields_table(title: str, pairs: Iterable[tuple[str, object]]) -> str:
-    """A two-column table of labelled values under a caption."""
+    """A two-column table of labelled values under a caption; labels in the display's language (:func:`header`)."""
     body = "".join(
-        f"<tr><th style='text-align:left'>{html.escape(label)}</th><td>{_cell(v)}</td></tr>" for label, v in pairs
+        f"<tr><th style='text-align:left'>{html.escape(header(label))}</th><td>{_cell(v)}</td></tr>"
+        for label, v in pairs
     )
     return f"<table><caption>{html.escape(title)}</caption><tbody>{body}</tbody></table>"
 
 
 def table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    """A table with a header row; past ``MAX_ROWS`` rows it says how many it left out."""
-    more = len(rows) - MAX_ROWS
-    caption += f" (first {MAX_ROWS} of {len(rows)} shown)" if more > 0 else ""
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    """A table with a header row (human headers, in the display's language); past ``MAX_ROWS`` rows, how many more.
+
+    >>> html = table("squares", ["square_of"], [(n * n,) for n in range(105)])
+    >>> html.count("<tr>"), "5 more not shown" in html, "<th>Square of</th>" in html
+    (102, True, True)
+    """
+    head = "".join(f"<th>{html.escape(header(h))}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>" for row in rows[:MAX_ROWS])
+    more = len(rows) - MAX_ROWS
+    if more > 0:
+        rest = html.escape(text("{count} more not shown").format(count=f"{more:,}"))
+        body += f"<tr><td colspan='{len(headers)}'><em>… {rest}</em></td></tr>"
     return (
         f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
 
 
+def _status(city: City) -> str:
+    status = display_text(city.status)
+    return status if city.status_changed is None else f"{status} ({year(city.status_changed)})"
+
+
 def city_html(city: City) -> str:
     """A city's facts, with its sources as links."""
     location = city.location
+    name = local_name(city.local_names, city.name)
     return fields_table(
-        str(city),
+        f"{name} ({display_text(city.country)})",
         [
             ("id", city.id),
-            ("local names", "; ".join(f"{name} ({tag})" for tag, name in city.local_names.items()) or "none"),
+            ("English name", city.name) if name != city.name else ("local names", _names(city.local_names)),
             ("kind", city.kind),
             ("region", city.region),
-            ("joined", city.joined),
-            ("member by", city.member_by) if city.joined is None else ("cohorts", city.cohorts or "none"),
+            ("joined", year(city.joined)),
+            ("member by", year(city.member_by))
+            if city.joined is None
+            else ("cohorts", years(city.cohorts) or text("none")),
             ("member since", city.member_since),
-            ("last confirmed", city.last_confirmed),
-            ("status", city.status if city.status_changed is None else f"{city.status.value} ({city.status_changed})"),
+            ("last confirmed", year(city.last_confirmed)),
+            ("status", _status(city)),
             ("location", None if location is None else f"{location.latitude}, {location.longitude}"),
             ("population", None if city.population is None else f"{city.population.count:,}"),
             *(("conflict", conflict) for conflict in city.conflicts),
@@ -84,51 +116,72 @@ def city_html(city: City) -> str:
     )
 
 
+def _names(names: object) -> str:
+    items: Any = names
+    return "; ".join(f"{name} ({tag})" for tag, name in items.items()) or text("none")
+
+
 def country_html(country: Country) -> str:
     """A country's names and member cities."""
-    names = "; ".join(f"{name} ({tag})" for tag, name in country.names.items())
     cities = country.cities
+    active = sum(c.is_active for c in cities)
     return fields_table(
-        f"{country.name} ({country.code}, {country.alpha3})",
+        f"{display_text(country)} ({country.code}, {country.alpha3})",
         [
             ("region", country.region),
-            ("names", names or "none"),
-            ("also called", country.aliases or "none"),
-            ("member cities", f"{sum(c.is_active for c in cities)} active of {len(cities)} held"),
+            ("names", _names(country.names)),
+            ("also called", country.aliases or text("none")),
+            ("member cities", text("{active} active of {held} held").format(active=active, held=len(cities))),
         ],
     )
 
 
 def cohort_html(cohort: Cohort) -> str:
     """A cohort's figures beside the records held, then its cities."""
+    caption = text("Cohort {year}, announced {date}").format(
+        year=year(cohort.year), date=show_date(cohort.announced_on)
+    )
     summary = fields_table(
-        f"Cohort {cohort.year}, announced {cohort.announced_on.isoformat()}",
+        caption,
         [
             ("reported new cities", cohort.reported_cities),
             ("reported countries", cohort.reported_countries),
-            ("records held", f"{cohort.held} active ({cohort.held_countries} countries)"),
+            (
+                "records held",
+                text("{held} active ({countries} countries)").format(held=cohort.held, countries=cohort.held_countries),
+            ),
             ("not yet found", cohort.missing),
             ("event", cohort.event),
         ],
     )
-    rows = [(c.name, c.country.name, c.status) for c in cohort.cities]
-    return summary + table(f"{len(rows)} cities held", ("name", "country", "status"), rows)
+    rows = [(c, c.country, c.status) for c in cohort.cities]
+    return summary + table(text("{count} cities held").format(count=len(rows)), ("name", "country", "status"), rows)
 
 
 def award_html(award: Award) -> str:
     """An award edition and its laureates."""
-    rows = [(c.name, c.country.name) for c in award.laureates]
-    caption = f"{award.year} UNESCO Learning City Award (edition {award.edition}), {len(rows)} laureates"
+    rows = [(c, c.country) for c in award.laureates]
+    caption = text("{year} UNESCO Learning City Award (edition {edition}), {count} laureates").format(
+        year=year(award.year), edition=award.edition, count=len(rows)
+    )
     return table(caption, ("laureate", "country"), rows)
 
 
 def conference_html(conference: Conference) -> str:
     """A conference's dates, place and theme."""
-    where = ", ".join(x for x in (conference.host_city, conference.country.name if conference.country else None) if x)
+    country = None if conference.country is None else display_text(conference.country)
+    where = ", ".join(x for x in (conference.host_city, country) if x)
+    dates = (
+        None
+        if conference.start is None
+        else text("{start} to {end}").format(start=show_date(conference.start), end=show_date(conference.end))
+    )
     return fields_table(
-        f"International Conference on Learning Cities no. {conference.number} ({conference.year})",
+        text("International Conference on Learning Cities no. {number} ({year})").format(
+            number=conference.number, year=year(conference.year)
+        ),
         [
-            ("dates", None if conference.start is None else f"{conference.start} to {conference.end}"),
+            ("dates", dates),
             ("planned month", conference.planned_month),
             ("host", where or None),
             ("theme", conference.theme),
@@ -152,16 +205,20 @@ class Rows(tuple[T, ...], Generic[T]):
 
     caption: str = ""
     years: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
 
-    def __new__(cls, rows: Iterable[T] = (), caption: str = "", years: tuple[str, ...] = ()) -> Rows[T]:
-        """Rows of ``rows``, shown under ``caption``; ``years`` names the columns that hold years."""
+    def __new__(
+        cls, rows: Iterable[T] = (), caption: str = "", years: tuple[str, ...] = (), dates: tuple[str, ...] = ()
+    ) -> Rows[T]:
+        """Rows of ``rows`` under ``caption``; ``years`` and ``dates`` name the columns of years and ISO dates."""
         made = super().__new__(cls, rows)
         made.caption = caption
         made.years = years
+        made.dates = dates
         return made
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Rows, (tuple(self), self.caption, self.years))
+        return (Rows, (tuple(self), self.caption, self.years, self.dates))
 
     def _columns(self) -> list[str]:
         if not self:
@@ -191,9 +248,20 @@ class Rows(tuple[T, ...], Generic[T]):
         return in_calendar(frame, self.years, calendar)
 
     def _repr_html_(self) -> str:
+        """The rows as a table: years in the display's calendar, shares as percentages, names in its language."""
         columns = self._columns()
-        rows = [[row.get(name) for name in columns] for row in self.to_records()]
-        return table(self.caption or f"{len(self)} rows", columns, rows)
+        rows = [[self._shown(name, getattr(row, name)) for name in columns] for row in self]
+        caption = text(self.caption) if self.caption else text("{count} rows").format(count=len(self))
+        return table(caption, columns, rows)
+
+    def _shown(self, column: str, value: object) -> object:
+        if column in self.years and isinstance(value, int):
+            return year(value)
+        if column == "share" and isinstance(value, float):
+            return percent(value)
+        if column in self.dates and isinstance(value, str):
+            return show_as_of(value)
+        return value
 
 
 def _plain(value: object) -> object:

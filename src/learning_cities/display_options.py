@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
-from collections.abc import Mapping
+import enum
+from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import Final, NamedTuple
 
@@ -37,17 +38,28 @@ __all__ = [
     "CALENDARS",
     "DEFAULT",
     "LANGUAGES",
+    "MAX_ROWS",
     "MONTHS",
+    "CalendarYear",
     "DisplayOptions",
     "DisplaySetting",
+    "display_text",
     "get_display",
+    "header",
     "local_name",
+    "percent",
     "require_calendar",
     "set_display",
+    "show_as_of",
     "show_date",
     "show_year",
     "text",
+    "year",
+    "years",
 ]
+
+#: Rows an HTML table shows before it says how many more there are.
+MAX_ROWS: Final = 100
 
 #: The calendars a display can use: the Common Era (``"gregorian"``) and the Thai Buddhist Era.
 CALENDARS: Final[tuple[str, ...]] = ("gregorian", "buddhist")
@@ -191,6 +203,28 @@ def show_date(day: dt.date | None) -> str:
     return f"{day.day} {translate(MONTHS[day.month - 1], options.language)} {show_year(day.year)}"
 
 
+def show_as_of(iso: str) -> str:
+    """An ISO day (``2024-02-14``) or month (``2024-02``) given as text, shown as :func:`show_date` shows a date.
+
+    Any other text is returned as it is.
+
+    >>> with set_display(calendar="buddhist", language="th"):
+    ...     show_as_of("2024-02"), show_as_of("2024-02-14"), show_as_of("early 2024")
+    ('กุมภาพันธ์ พ.ศ. 2567', '14 กุมภาพันธ์ พ.ศ. 2567', 'early 2024')
+    """
+    parts = iso.split("-")
+    if not (len(parts) in (2, 3) and all(part.isascii() and part.isdigit() for part in parts)):
+        return iso
+    try:
+        day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
+    except ValueError:
+        return iso
+    options = _OPTIONS.get()
+    if len(parts) == 3 or options == DEFAULT:
+        return show_date(day) if len(parts) == 3 else iso
+    return f"{translate(MONTHS[day.month - 1], options.language)} {show_year(day.year)}"
+
+
 def local_name(names: Mapping[str, str], english: str) -> str:
     """A city's or country's name in the display's language (from ``names``); ``english`` where none is held.
 
@@ -200,3 +234,79 @@ def local_name(names: Mapping[str, str], english: str) -> str:
     """
     language = _OPTIONS.get().language
     return english if language == "en" else names.get(language, english)
+
+
+class CalendarYear(int):
+    """A Common Era year that shows in the display's calendar (``str``, ``format``); it computes as its ``int``.
+
+    >>> with set_display(calendar="buddhist", language="th"):
+    ...     str(CalendarYear(2024)), f"{CalendarYear(2024)}", CalendarYear(2024) + 1
+    ('พ.ศ. 2567', 'พ.ศ. 2567', 2025)
+    """
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return show_year(int(self))
+
+    def __format__(self, spec: str) -> str:
+        return str(self) if not spec else int(self).__format__(spec)
+
+
+def year(value: int | None) -> CalendarYear | None:
+    """``value`` (a Common Era year) as a :class:`CalendarYear` for a table; ``None`` stays unknown."""
+    return None if value is None else CalendarYear(value)
+
+
+def years(values: Iterable[int]) -> tuple[CalendarYear, ...]:
+    """Years as :class:`CalendarYear` values, for a table cell that lists them (a city's cohorts)."""
+    return tuple(CalendarYear(value) for value in values)
+
+
+def header(name: str) -> str:
+    """A column's or label's name as a header people read, in the display's language.
+
+    >>> header("member_since"), header("reported cities")
+    ('Member since', 'Reported cities')
+    >>> with set_display(language="th"):
+    ...     header("member_since")
+    'เป็นสมาชิกตั้งแต่'
+    """
+    words = name.replace("_", " ").strip()
+    return text(words[:1].upper() + words[1:])
+
+
+def percent(share: float | None) -> str | None:
+    """A share (0.71) as a percentage with one decimal (``'71.1%'``); ``None`` stays unknown.
+
+    >>> percent(0.7105263157894737), percent(1.0), percent(None)
+    ('71.1%', '100.0%', None)
+    """
+    return None if share is None else f"{share:.1%}"
+
+
+def display_text(value: object) -> str:
+    """How a table shows ``value`` in the display's calendar and language (before HTML escaping).
+
+    Unknown (``None``) says so; a date and a :class:`CalendarYear` follow the calendar; an
+    enum shows its value's text; a country or city (anything with ``names`` or
+    ``local_names``) its name in the language; a tuple or list its items, comma-separated.
+
+    >>> import datetime as dt
+    >>> with set_display(calendar="buddhist", language="th"):
+    ...     display_text(None), display_text(dt.date(2024, 2, 14)), display_text(years([2019, 2024]))
+    ('ไม่ทราบ', '14 กุมภาพันธ์ พ.ศ. 2567', 'พ.ศ. 2562, พ.ศ. 2567')
+    """
+    if value is None:
+        return text("unknown")
+    if isinstance(value, dt.date):
+        return show_date(value)
+    if isinstance(value, enum.Enum):
+        return text(str(value.value))
+    if isinstance(value, (tuple, list)):
+        return ", ".join(display_text(item) for item in value) if value else text("none")
+    for names in ("local_names", "names"):
+        mapping = getattr(value, names, None)
+        if isinstance(mapping, Mapping) and hasattr(value, "name"):
+            return local_name(mapping, str(value.name))
+    return str(value)

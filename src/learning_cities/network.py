@@ -728,14 +728,26 @@ class Network:
 
         active = sum(c.is_active for c in self.cities)
         total = self.reported_total
+        from .display_options import show_as_of, show_date, text, years
+
         return fields_table(
-            f"UNESCO Global Network of Learning Cities, data as of {self.data_as_of.isoformat()}",
+            text("UNESCO Global Network of Learning Cities, data as of {date}").format(date=show_date(self.data_as_of)),
             [
-                ("active member records", f"{active} in {len(self.countries)} countries"),
+                (
+                    "active member records",
+                    text("{active} in {countries} countries").format(active=active, countries=len(self.countries)),
+                ),
                 ("dated / undated", f"{active - len(self.undated)} / {len(self.undated)}"),
-                ("UNESCO's reported total", f"{total.cities} cities in {total.countries} countries ({total.as_of})"),
-                ("cohorts", ", ".join(str(c.year) for c in self.cohorts)),
-                ("award editions", ", ".join(str(a.year) for a in self.awards)),
+                (
+                    "UNESCO's reported total",
+                    text("{cities} cities in {countries} countries ({as_of})").format(
+                        cities=total.cities,
+                        countries=total.countries,
+                        as_of=show_as_of(total.as_of),
+                    ),
+                ),
+                ("cohorts", years(c.year for c in self.cohorts)),
+                ("award editions", years(a.year for a in self.awards)),
             ],
         )
 
