@@ -214,3 +214,121 @@ class TestSignatures:
         described = {param.name: param.description for param in signature.params}
         assert described["local_names"] == "param local_names: collections.abc.Mapping[str, str]={}"
         assert described["region"] == "param region: learning_cities.model.Region=country.region"
+
+
+def _cells(page: str) -> list[str]:
+    import html
+    import re
+
+    return [html.unescape(cell) for cell in re.findall(r"<t[dh](?:\s[^>]*)?>(.*?)</t[dh]>", page)]
+
+
+def _after(cells: list[str], label: str) -> str:
+    return cells[cells.index(label) + 1]
+
+
+class TestThaiDisplays:
+    """With set_display(calendar="buddhist", language="th"), every HTML display is in BE and Thai."""
+
+    @pytest.fixture(autouse=True)
+    def _thai(self) -> object:
+        with lc.set_display(calendar="buddhist", language="th"):
+            yield None
+
+    def test_a_city(self, net: lc.Network) -> None:
+        page = net.city("Khon Kaen")._repr_html_()
+        assert "<caption>ขอนแก่น (ไทย)</caption>" in page
+        found = _cells(page)
+        assert _after(found, "เข้าร่วม") == "พ.ศ. 2567"
+        assert _after(found, "เป็นสมาชิกตั้งแต่") == "14 กุมภาพันธ์ พ.ศ. 2567"
+        assert _after(found, "สถานะ") == "เป็นสมาชิก"
+        assert _after(found, "ชื่อภาษาอังกฤษ") == "Khon Kaen"
+        assert _after(found, "ภูมิภาค") == "เอเชียและแปซิฟิก"
+        cork = _cells(net.city("Cork")._repr_html_())
+        assert _after(cork, "เป็นสมาชิกภายใน") == "พ.ศ. 2558"
+        assert _after(cork, "เข้าร่วม") == "<em>ไม่ทราบ</em>"
+
+    def test_the_cities_of_a_query(self, net: lc.Network) -> None:
+        thai = net.where(country="TH")
+        found = _cells(thai._repr_html_())
+        assert found[:7] == ["ชื่อ", "ชื่อภาษาอังกฤษ", "ประเทศ", "ประเภท", "เข้าร่วม", "เป็นสมาชิกตั้งแต่", "สถานะ"]
+        rows = [found[7 + 7 * i : 14 + 7 * i] for i in range(len(thai))]
+        for city, row in zip(thai, rows, strict=True):
+            assert row[0] == city.local_names["th"]
+            assert row[1] == city.name
+            assert row[2] == net.country("TH").names["th"]
+            assert city.joined is not None
+            assert row[4] == f"พ.ศ. {city.joined + 543}"
+            assert row[6] == "เป็นสมาชิก"  # filled for every city
+        cork = _cells(net.where(country="IE")._repr_html_())
+        assert net.country("IE").names["th"] in cork
+        assert "ภายใน พ.ศ. 2558" in cork  # no join year: the year it was a member by
+
+    def test_a_cohort_an_award_a_conference(self, net: lc.Network) -> None:
+        cohort = net.cohort(2024)._repr_html_()
+        assert "<caption>รุ่นปี พ.ศ. 2567 ประกาศเมื่อ 14 กุมภาพันธ์ พ.ศ. 2567</caption>" in cohort
+        assert "ขอนแก่น" in _cells(cohort)
+        award = _cells(net.award(2024)._repr_html_())
+        assert award[:2] == ["เมืองที่ได้รับรางวัล", "ประเทศ"]
+        assert net.country("IE").names["th"] == award[award.index("Cork") + 1]
+        assert "พ.ศ. 2567" in net.award(2024)._repr_html_()
+        conference = _cells(net.conference(6)._repr_html_())
+        assert _after(conference, "วันที่") == "3 ธันวาคม พ.ศ. 2567 ถึง 5 ธันวาคม พ.ศ. 2567"
+
+    def test_coverage_in_percentages_and_be(self, net: lc.Network) -> None:
+        rows = lc.coverage(net)
+        found = _cells(rows._repr_html_())
+        assert "สัดส่วน" in found
+        row = next(r for r in rows if r.year == 2019)
+        assert row.share is not None
+        assert found[found.index("2019") : found.index("2019") + 8] == [
+            "2019",
+            "พ.ศ. 2562",
+            str(row.held),
+            str(row.reported),
+            str(row.held_countries),
+            str(row.reported_countries),
+            str(row.missing),
+            f"{row.share:.1%}",
+        ]
+        korea = _cells(lc.country_coverage(net)._repr_html_())
+        assert net.country("KR").names["th"] in korea
+        assert "4 ธันวาคม พ.ศ. 2568" in korea  # the national figure's day, in BE
+
+    def test_an_eligibility_report_and_the_network(self, net: lc.Network) -> None:
+        page = lc.check_award_eligibility("Khon Kaen", 2027)._repr_html_()
+        assert "ขอนแก่น สมัครรางวัลเมืองแห่งการเรียนรู้ปี พ.ศ. 2570 ได้หรือไม่?" in page
+        assert "มีสิทธิ์" in page
+        assert _cells(page)[:4] == ["เกณฑ์", "ผล", "เหตุผล", "แหล่งที่มา"]
+        assert _cells(page).count("ผ่าน") == 3
+        network = net._repr_html_()
+        assert "ข้อมูล ณ 4 ธันวาคม พ.ศ. 2568" in network
+        assert "พ.ศ. 2562, พ.ศ. 2563, พ.ศ. 2565, พ.ศ. 2567, พ.ศ. 2568" in _cells(network)
+
+
+class TestTablesThatReadWell:
+    def test_human_headers_everywhere(self, net: lc.Network) -> None:
+        import re
+
+        pages = [
+            net.where(country="TH")._repr_html_(),
+            lc.coverage(net)._repr_html_(),
+            lc.country_coverage(net)._repr_html_(),
+            lc.recency(net)._repr_html_(),
+            lc.check_award_eligibility("Cork", 2027)._repr_html_(),
+            net.city("Cork")._repr_html_(),
+            net.cohort(2022)._repr_html_(),
+        ]
+        for page in pages:
+            headers = re.findall(r"<th(?:\s[^>]*)?>(.*?)</th>", page)
+            assert headers
+            assert not [h for h in headers if "_" in h or h[:1].islower()], headers
+
+    def test_shares_as_percentages_and_status_filled_in_english(self, net: lc.Network) -> None:
+        coverage = lc.coverage(net)._repr_html_()
+        assert "0.71" not in coverage
+        assert all(f"<td>{r.share:.1%}</td>" in coverage for r in lc.coverage(net) if r.share is not None)
+        thai = _cells(net.where(country="TH")._repr_html_())
+        assert thai.count("active") == 13
+        withdrawn = _cells(net.where(country="MA")._repr_html_())
+        assert "withdrawn" in withdrawn
