@@ -23,17 +23,19 @@ TypeError: Example.year must be a year (int), not str: '2024'
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import sys
 import types
 import typing
 from collections.abc import Callable, Mapping
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import attrs
 
 from ._checks import require_date, require_year
 from ._repr import shown
+
+if TYPE_CHECKING:
+    import inspect
 
 __all__ = ["Record", "Year", "check_for", "resolved_type", "signature_of"]
 
@@ -189,6 +191,8 @@ def signature_of(cls: type) -> inspect.Signature:
     """
     signature: inspect.Signature | None = vars(cls).get("__record_signature__")
     if signature is None:
+        import inspect  # for help() and tab completion only: not worth its import time at start-up
+
         init = inspect.signature(cls.__init__)  # type: ignore[misc]
         fields = {field.alias: field for field in attrs.fields(cls)}
         parameters = [
