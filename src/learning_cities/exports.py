@@ -69,7 +69,7 @@ COLUMNS = (
 #: Columns that hold lists.
 LIST_COLUMNS = ("cohorts", "awards", "aliases", "conflicts", "doubts", "sources")
 _YEAR_COLUMNS = ("joined", "member_by", "last_confirmed", "status_changed")
-#: The columns of years in each table of :data:`TABLES` (lists of years included): the ones
+#: The columns of years in each of the tables of :meth:`Network.to_dataframe` (lists of years included): the ones
 #: ``to_dataframe(calendar="buddhist")`` gives in the Buddhist Era.
 YEAR_COLUMNS: dict[str, tuple[str, ...]] = {
     "cities": (*_YEAR_COLUMNS, "cohorts", "awards"),
