@@ -78,6 +78,16 @@ class TestTheSwitch:
         assert asyncio.run(both()) == [DisplayOptions("buddhist", "th"), DisplayOptions("gregorian", "th")]
         assert get_display() == DisplayOptions()
 
+    def test_leaving_in_another_context_puts_the_earlier_options_back(self) -> None:
+        import contextvars
+
+        setting = lc.set_display(calendar="buddhist")
+        other = contextvars.copy_context()  # a copy: the token is not of its making
+        other.run(setting.__exit__, None, None, None)
+        assert other.run(get_display) == DisplayOptions()
+        setting.__exit__(None, None, None)
+        assert get_display() == DisplayOptions()
+
     def test_repr_says_what_is_set(self) -> None:
         assert repr(lc.set_display(calendar="buddhist")) == "set_display(calendar='buddhist', language='en')"
 

@@ -58,7 +58,10 @@ def _cell(value: object) -> str:
 
 
 def fields_table(title: str, pairs: Iterable[tuple[str, object]]) -> str:
-    """A two-column table of labelled values under a caption; labels in the display's language (:func:`~learning_cities.display_options.header`)."""
+    """A two-column table of labelled values under a caption; labels in the display's language.
+
+    Labels are read as :func:`~learning_cities.display_options.header` reads them.
+    """
     body = "".join(
         f"<tr><th style='text-align:left'>{html.escape(header(label))}</th><td>{_cell(v)}</td></tr>"
         for label, v in pairs
