@@ -176,6 +176,9 @@ def show_year(year: int | None) -> str:
     """A Common Era ``year`` in the display's calendar: ``2024``, or ``พ.ศ. 2567`` (``B.E. 2567`` in English).
 
     ``None`` (unknown) is the empty text.
+
+    >>> show_year(2024), show_year(None)
+    ('2024', '')
     """
     if year is None:
         return ""
@@ -209,8 +212,8 @@ def show_as_of(iso: str) -> str:
     Any other text is returned as it is.
 
     >>> with set_display(calendar="buddhist", language="th"):
-    ...     show_as_of("2024-02"), show_as_of("2024-02-14"), show_as_of("early 2024")
-    ('กุมภาพันธ์ พ.ศ. 2567', '14 กุมภาพันธ์ พ.ศ. 2567', 'early 2024')
+    ...     show_as_of("2024-02"), show_as_of("2024-02-14"), show_as_of("early 2024"), show_as_of("2024-13")
+    ('กุมภาพันธ์ พ.ศ. 2567', '14 กุมภาพันธ์ พ.ศ. 2567', 'early 2024', '2024-13')
     """
     parts = iso.split("-")
     if not (len(parts) in (2, 3) and all(part.isascii() and part.isdigit() for part in parts)):
