@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 
 from .display_options import (
-    MAX_ROWS,
     display_text,
     header,
     local_name,
@@ -46,6 +45,10 @@ __all__ = [
     "fields_table",
     "table",
 ]
+
+
+#: Rows an HTML table shows before it says how many more there are.
+MAX_ROWS = 100
 
 
 def _cell(value: object) -> str:

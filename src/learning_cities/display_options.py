@@ -38,7 +38,6 @@ __all__ = [
     "CALENDARS",
     "DEFAULT",
     "LANGUAGES",
-    "MAX_ROWS",
     "MONTHS",
     "CalendarYear",
     "DisplayOptions",
@@ -57,9 +56,6 @@ __all__ = [
     "year",
     "years",
 ]
-
-#: Rows an HTML table shows before it says how many more there are.
-MAX_ROWS: Final = 100
 
 #: The calendars a display can use: the Common Era (``"gregorian"``) and the Thai Buddhist Era.
 CALENDARS: Final[tuple[str, ...]] = ("gregorian", "buddhist")
