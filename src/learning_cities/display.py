@@ -1,7 +1,7 @@
 """HTML for notebooks: every record, result and report shows as a small table.
 
 Jupyter calls ``_repr_html_``. A record draws its own table from its fields through the
-generic tables of :mod:`learning_cities._tables` (re-exported here); the views here add
+generic tables of ``learning_cities._tables`` (re-exported here); the views here add
 what only a network knows, such as a country's member cities.
 
 >>> import learning_cities as lc
@@ -24,9 +24,18 @@ if TYPE_CHECKING:
     from .conferences import Award, Conference
     from .model import City, Country
 
-__all__ = ["Rows", "award_html", "city_html", "cohort_html", "conference_html", "country_html", "fields_table", "table"]
-
-__all__ += ["MAX_ROWS"]
+__all__ = [
+    "MAX_ROWS",
+    "Holder",
+    "Rows",
+    "award_html",
+    "city_html",
+    "cohort_html",
+    "conference_html",
+    "country_html",
+    "fields_table",
+    "table",
+]
 
 
 class Holder(Protocol):
