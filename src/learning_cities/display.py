@@ -41,7 +41,8 @@ __all__ = [
 class Holder(Protocol):
     """What a view asks of the network that holds a record (a :class:`~learning_cities.Network` has it)."""
 
-    def where(self, *, country: Country) -> Sequence[City]: ...
+    def where(self, *, country: Country) -> Sequence[City]:
+        """The cities of ``country`` that the network holds."""
 
 
 def city_html(city: City) -> str:
