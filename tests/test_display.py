@@ -203,3 +203,15 @@ def test_cities_need_their_network() -> None:
         lc.Cities([city], None)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="missing 1 required positional argument: 'network'"):
         lc.Cities([city])  # type: ignore[call-arg]
+
+
+def test_the_display_views_are_the_records_own_tables(net: lc.Network) -> None:
+    from learning_cities import display
+
+    city, country, cohort = net.city("Cork"), net.country("IE"), net.cohort(2020)
+    assert display.city_html(city) == city._repr_html_()
+    assert display.country_html(country) == country._repr_html_()
+    assert display.cohort_html(cohort) == cohort._repr_html_()
+    assert display.award_html(net.award(2017)) == net.award(2017)._repr_html_()
+    assert display.conference_html(net.conference(3)) == net.conference(3)._repr_html_()
+    assert "Laâyoune" in cells(cohort._repr_html_())
