@@ -1,6 +1,10 @@
-"""The packaged data file <-> records, derived from the model's field declarations.
+"""The packaged files <-> records, derived from the records' field declarations: the one decoder.
 
-Each section of the file holds records of one class. A record is a JSON object whose keys
+The data file (``gnlc.json``) is read by :func:`parse`, or one record at a time by
+:func:`decode_record` (for the record store, :mod:`learning_cities._store`); the rules file
+(``rules.json``) by :func:`parse_tables`, whose records' own validators check their values.
+
+Each section of the data file holds records of one class. A record is a JSON object whose keys
 are exactly the class's :func:`attrs.fields`, less the few derived from other records
 (:data:`DERIVED`); a field that names another record holds its key (:data:`REFERENCES`).
 Reading checks every value against its field's annotation, and the record's own
@@ -48,11 +52,13 @@ __all__ = [
     "REFERENCES",
     "SCHEMA_VERSION",
     "SECTIONS",
+    "decode_fields",
     "decode_record",
     "dump",
     "key_field",
     "parse",
     "parse_alternate_names",
+    "parse_tables",
     "read_alternate_names",
     "read_bytes",
     "record_class",
@@ -421,6 +427,107 @@ def parse(data: bytes | str, file: str = DATA_FILE, *, with_keys: bool = True) -
     if with_keys:
         _name_keys(raw["name_keys"], result["cities"], ctx)
     return result
+
+
+# -- the rules file: tables of records that their fields' own validators check ---------------
+
+_Table = typing.TypeVar("_Table", bound=attrs.AttrsInstance)
+
+
+def _field_reader(kind: object) -> Callable[[object], object]:
+    """How to read one JSON value into a field of type ``kind``."""
+    if kind is dt.date:
+        return _iso_date
+    if kind == tuple[str, ...]:
+        return _tuple_of_str
+    if kind in (str, int, bool):
+        return lambda value: value
+    if isinstance(kind, types.UnionType):
+        (inner,) = [arg for arg in kind.__args__ if arg is not type(None)]
+        read = _field_reader(inner)
+        return lambda value: None if value is None else read(value)
+    raise TypeError(f"no JSON reading for fields of type {kind!r}")  # pragma: no cover - a new field type
+
+
+def _iso_date(value: object) -> dt.date:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO date string, not {type(value).__name__}: {shown(value)}")
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        day = None
+    if day is None or day.isoformat() != value:
+        raise ValueError(f"expected a date as YYYY-MM-DD, not {shown(value)}")
+    return day
+
+
+def _tuple_of_str(value: object) -> tuple[object, ...]:
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list, not {type(value).__name__}: {shown(value)}")
+    return tuple(value)
+
+
+def decode_fields(kind: type[_Table], record: object) -> _Table:
+    """A ``kind`` record from JSON data, for a class whose fields' validators check its values (the rules).
+
+    The fields and their types come from the class; a field with a default may be left
+    out; missing or unknown keys and wrong types raise :class:`TypeError` or
+    :class:`ValueError` naming the field.
+
+    >>> from learning_cities.rules import Rule
+    >>> decode_fields(Rule, {"id": "x", "text": "X.", "applies_to": ["call-2025"], "source": "https://example.org"})
+    Rule(id='x', threshold=None, unit=None)
+    """
+    if not isinstance(record, dict):
+        raise TypeError(f"a {kind.__name__} record must be an object, not {type(record).__name__}: {shown(record)}")
+    fields = attrs.fields_dict(attrs.resolve_types(kind))
+    unknown = sorted(str(key) for key in record if key not in fields)
+    if unknown:
+        raise ValueError(f"unknown keys: {shown(unknown)}")
+    values: dict[str, Any] = {}
+    for name, field in fields.items():
+        if name not in record:
+            if field.default is attrs.NOTHING:
+                raise ValueError(f"missing key {name!r}")
+            continue
+        values[name] = _field_reader(field.type)(record[name])
+    return kind(**values)
+
+
+def parse_tables(text: str, file: str, table: type[_Table], schema: int) -> _Table:
+    """A ``table`` (attrs, of tuples of records: the rules) from a file's text; :class:`DataError` names the record.
+
+    Each field of ``table`` is a key of the file's object, holding a list of the records
+    its annotation (``tuple[Record, ...]``) names, read by :func:`decode_fields`.
+    """
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise DataError(file, "the file", f"not JSON: {error}") from None
+    if not isinstance(data, dict) or data.get("schema") != schema:
+        raise DataError(file, "the file", f"expected an object with schema {schema}")
+    sections = [
+        _table_records(data, field.name, typing.get_args(field.type)[0], file)
+        for field in attrs.fields(attrs.resolve_types(table))
+    ]
+    try:
+        return table(*sections)
+    except ValueError as error:
+        raise DataError(file, "the tables", str(error)) from None
+
+
+def _table_records(data: dict[str, Any], key: str, kind: type[Any], file: str) -> tuple[Any, ...]:
+    rows = data.get(key)
+    if not isinstance(rows, list):
+        raise DataError(file, key, "expected a list of records")
+    records = []
+    for index, row in enumerate(rows):
+        try:
+            records.append(decode_fields(kind, row))
+        except (TypeError, ValueError) as error:
+            name = row.get("id") if isinstance(row, dict) else None
+            raise DataError(file, f"{key}[{index}] {shown(name)}", str(error)) from None
+    return tuple(records)
 
 
 # -- writing -------------------------------------------------------------------------------
