@@ -223,10 +223,6 @@ class Country(Record):
         )
 
 
-def _status(city: "City") -> object:
-    return city.status if city.status_changed is None else f"{city.status.value} ({city.status_changed})"
-
-
 @attrs.frozen(cache_hash=True)
 class City(Record):
     """A member city (or county, district, consortium) of the network.
