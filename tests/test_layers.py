@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+import learning_cities
 from conftest import ROOT
 
-PACKAGE = ROOT / "src" / "learning_cities"
+PACKAGE = Path(learning_cities.__file__).parent  # the source tree, or the installed wheel
 
 
 def _module(path: Path) -> str:
