@@ -23,18 +23,28 @@ from .model import City
 if TYPE_CHECKING:
     import pandas
 
-    from .network import Network
+    from .exports import Source
 
 __all__ = ["Cities"]
 
 
 class Cities(tuple[City, ...]):
-    """Member cities, in the order the query documents, from one :class:`~learning_cities.Network`."""
+    """Member cities, in the order the query documents, from one :class:`~learning_cities.Network`.
 
-    network: Network | None
+    A query makes them with the network it asked: ``Cities(cities, network)``. That network
+    is the one their exports ask about the cities (their awards, say); a ``Cities`` never
+    loads one.
+    """
 
-    def __new__(cls, cities: Iterable[City] = (), network: Network | None = None) -> Cities:
-        """Cities from ``cities``, found in ``network`` (their exports' source; default: the packaged one)."""
+    #: Records take a ``Cities`` where their annotation says a tuple (``Cohort.cities``).
+    __record_tuple__ = True
+
+    network: Source
+
+    def __new__(cls, cities: Iterable[City], network: Source) -> Cities:
+        """Cities from ``cities``, found in ``network`` (what their exports ask about them)."""
+        if network is None or not hasattr(network, "awards_of"):
+            raise TypeError(f"Cities needs the network the cities come from, not {type(network).__name__}")
         items = tuple(cities)
         for item in items:
             if not isinstance(item, City):
@@ -62,18 +72,11 @@ class Cities(tuple[City, ...]):
         more = f", ... {len(self) - 5} more" if len(self) > 5 else ""
         return f"Cities({len(self)}: {', '.join(names)}{more})" if self else "Cities(0)"
 
-    def _network(self) -> Network:
-        if self.network is not None:
-            return self.network
-        from ._packaged import load
-
-        return load()
-
     def to_records(self) -> list[dict[str, Any]]:
         """One JSON-ready dict per city (see :mod:`learning_cities.exports`)."""
         from .exports import city_rows
 
-        return city_rows(self._network(), self)
+        return city_rows(self.network, self)
 
     def to_dataframe(self, calendar: str = "gregorian") -> pandas.DataFrame:
         """:meth:`to_records` as a :class:`pandas.DataFrame` (needs the ``pandas`` extra).
@@ -88,7 +91,7 @@ class Cities(tuple[City, ...]):
         """
         from .exports import city_dataframe
 
-        return city_dataframe(self._network(), self, calendar=calendar)
+        return city_dataframe(self.network, self, calendar=calendar)
 
     def to_geojson(self) -> dict[str, Any]:
         """An RFC 7946 FeatureCollection of these cities (those with a known location).
@@ -113,7 +116,7 @@ class Cities(tuple[City, ...]):
         >>> "<th>ชื่อ</th>" in html, "<td>ขอนแก่น</td><td>Khon Kaen</td><td>ไทย</td>" in html, "พ.ศ. 2567" in html
         (True, True, True)
         """
-        from .display import table  # only for notebooks: not worth its import time at start-up
+        from ._tables import table  # only for notebooks: not worth its import time at start-up
         from .display_options import get_display, text, year
 
         thai = get_display().language != "en"

@@ -48,9 +48,30 @@ class Conference(Record):
         return f"Conference({self.number}: {where or 'host not yet known'}, {when})"
 
     def _repr_html_(self) -> str:
-        from .display import conference_html
+        """Its dates, place and theme, in the display's calendar and language."""
+        from ._tables import fields_table  # only for notebooks
+        from .display_options import display_text, show_date, text, year
 
-        return conference_html(self)
+        country = None if self.country is None else display_text(self.country)
+        where = ", ".join(x for x in (self.host_city, country) if x)
+        dates = (
+            None
+            if self.start is None
+            else text("{start} to {end}").format(start=show_date(self.start), end=show_date(self.end))
+        )
+        return fields_table(
+            text("International Conference on Learning Cities no. {number} ({year})").format(
+                number=self.number, year=year(self.year)
+            ),
+            [
+                ("dates", dates),
+                ("planned month", self.planned_month),
+                ("host", where or None),
+                ("theme", self.theme),
+                ("outcome document", self.outcome_document),
+                *(("source", source) for source in self.sources),
+            ],
+        )
 
     @property
     def held(self) -> bool:
@@ -86,6 +107,12 @@ class Award(Record):
         )
 
     def _repr_html_(self) -> str:
-        from .display import award_html
+        """The edition and its laureates, in the display's calendar and language."""
+        from ._tables import table  # only for notebooks
+        from .display_options import text, year
 
-        return award_html(self)
+        rows = [(c, c.country) for c in self.laureates]
+        caption = text("{year} UNESCO Learning City Award (edition {edition}), {count} laureates").format(
+            year=year(self.year), edition=self.edition, count=len(rows)
+        )
+        return table(caption, ("laureate", "country"), rows)

@@ -46,6 +46,7 @@ __all__ = [
     "get_display",
     "header",
     "local_name",
+    "name_list",
     "percent",
     "require_calendar",
     "set_display",
@@ -200,6 +201,15 @@ def show_date(day: dt.date | None) -> str:
     if options == DEFAULT:
         return day.isoformat()
     return f"{day.day} {translate(MONTHS[day.month - 1], options.language)} {show_year(day.year)}"
+
+
+def name_list(names: Mapping[str, str]) -> str:
+    """A record's names by language, for a table: ``'ขอนแก่น (th)'``; none says so in the display's language.
+
+    >>> name_list({"th": "ไทย", "zh": "泰国"}), name_list({})
+    ('ไทย (th); 泰国 (zh)', 'none')
+    """
+    return "; ".join(f"{name} ({tag})" for tag, name in names.items()) or text("none")
 
 
 def show_as_of(iso: str) -> str:
