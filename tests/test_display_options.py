@@ -306,8 +306,16 @@ class TestThaiDisplays:
         assert "4 ธันวาคม พ.ศ. 2568" in korea  # the national figure's day, in BE
 
     def test_an_eligibility_report_and_the_network(self, net: lc.Network) -> None:
+        with lc.set_display(calendar="gregorian", language="en"):  # in English, the question as the report asks it
+            for report in (
+                lc.check_award_eligibility("Cork", 2027),
+                lc.check_membership(
+                    lc.MembershipApplication(city="Newtown", country="TH", submitted_on=dt.date(2025, 1, 1))
+                ),
+            ):
+                assert f"<b>{report.question}</b>" in report._repr_html_()
         page = lc.check_award_eligibility("Khon Kaen", 2027)._repr_html_()
-        assert "ขอนแก่น สมัครรางวัลเมืองแห่งการเรียนรู้ปี พ.ศ. 2570 ได้หรือไม่?" in page
+        assert "ขอนแก่น (ไทย) สมัครรางวัลเมืองแห่งการเรียนรู้ปี พ.ศ. 2570 ได้หรือไม่?" in page
         assert "มีสิทธิ์" in page
         assert _cells(page)[:4] == ["เกณฑ์", "ผล", "เหตุผล", "แหล่งที่มา"]
         assert _cells(page).count("ผ่าน") == 3

@@ -249,12 +249,17 @@ class EligibilityReport:
         )
         notes = "".join(f"<p>{html.escape(caveat)}</p>" for caveat in self.caveats)
         head = "".join(f"<th>{html.escape(header(name))}</th>" for name in ("criterion", "outcome", "reason", "source"))
-        name = display_text(self.city if isinstance(self.city, City) else _plain(self.city))
+        if isinstance(self.city, City):  # with its country, as the question says
+            name = f"{display_text(self.city)} ({display_text(self.city.country)})"
+        else:
+            name = display_text(_plain(self.city))
         if self.application is None:
             question = text("May {city} apply for the {year} Learning City Award?").format(
                 city=name, year=year(self.year)
             )
         else:
+            if not isinstance(self.city, City):  # a name: with its country, as the question says
+                name += f" ({_plain(self.application.country)})"
             question = text("May {city} apply to join the network on {date}?").format(
                 city=name, date=show_date(self.application.submitted_on)
             )
