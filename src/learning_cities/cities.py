@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, SupportsIndex, overload
 
+from ._repr import shown
 from .model import City
 
 if TYPE_CHECKING:
@@ -34,11 +35,19 @@ class Cities(tuple[City, ...]):
     network: Network | None
 
     def __new__(cls, cities: Iterable[City] = (), network: Network | None = None) -> Cities:
-        """Cities from ``cities``, found in ``network`` (their exports' source; default: the packaged one)."""
+        """Cities from ``cities``, found in ``network`` (their exports' source; default: the packaged one).
+
+        >>> Cities((), network=5)
+        Traceback (most recent call last):
+        TypeError: Cities(network=...) must be a Network or None, not int: 5
+        """
+        _check_network(network)
+        if isinstance(cities, (str, bytes)) or not isinstance(cities, Iterable):
+            raise TypeError(f"Cities(cities=...) must be City records, not {type(cities).__name__}: {shown(cities)}")
         items = tuple(cities)
         for item in items:
             if not isinstance(item, City):
-                raise TypeError(f"Cities holds City records, not {type(item).__name__}")
+                raise TypeError(f"Cities holds City records, not {type(item).__name__}: {shown(item)}")
         made = super().__new__(cls, items)
         made.network = network
         return made
@@ -111,3 +120,13 @@ class Cities(tuple[City, ...]):
             for label in ("name", "local name", "country", "kind", "joined", "member since", "status")
         )
         return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _check_network(network: object) -> None:
+    """Refuse a ``network`` that is neither ``None`` nor a network (what the exports read: its cities, awards).
+
+    Checked on the class, so a network's records are not read to check it.
+    """
+    kind = type(network)
+    if network is not None and not (hasattr(kind, "cities") and callable(getattr(kind, "awards_of", None))):
+        raise TypeError(f"Cities(network=...) must be a Network or None, not {kind.__name__}: {shown(network)}")

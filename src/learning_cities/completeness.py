@@ -23,7 +23,7 @@ import attrs
 
 from ._packaged import network_or_load
 from .display import Rows
-from .model import City, Country, CountryTotal, NetworkTotal
+from .model import City, Country, CountryTotal
 from .network import Network
 
 __all__ = ["CountryCoverageRow", "CoverageRow", "RecencyRow", "country_coverage", "coverage", "recency"]
@@ -123,7 +123,7 @@ def coverage(network: Network | None = None) -> Rows[CoverageRow]:
                 reported_countries=cohort.reported_countries,
             )
         )
-    total = _reported_total(net)
+    total = net.reported_total
     if total is None:
         label, reported, reported_countries = "network (no reported total)", None, None
     else:
@@ -131,13 +131,6 @@ def coverage(network: Network | None = None) -> Rows[CoverageRow]:
         reported, reported_countries = total.cities, total.countries
     rows.append(CoverageRow(label, None, len(active), reported, _countries(active), reported_countries))
     return Rows(rows, "Member records held against UNESCO's reported figures")
-
-
-def _reported_total(network: Network) -> NetworkTotal | None:
-    try:
-        return network.reported_total
-    except ValueError:  # no exact total reported
-        return None
 
 
 def _countries(cities: Iterable[City]) -> int:
