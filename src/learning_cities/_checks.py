@@ -207,7 +207,7 @@ def as_bytes(value: object) -> bytes | None:
     (b'[]', b'{}', None)
     """
     if value.__class__ is bytes:
-        return value  # type: ignore[return-value]
+        return value
     if isinstance(value, (bytes, bytearray, memoryview)):
         return bytes(value)
     return None

@@ -42,8 +42,6 @@ class Cities(tuple[City, ...]):
         TypeError: Cities(network=...) must be a Network or None, not int: 5
         """
         _check_network(network)
-        if isinstance(cities, (str, bytes)) or not isinstance(cities, Iterable):
-            raise TypeError(f"Cities(cities=...) must be City records, not {type(cities).__name__}: {shown(cities)}")
         items = tuple(cities)
         for item in items:
             if not isinstance(item, City):
