@@ -194,7 +194,8 @@ class BuddhistEraError(LearningCitiesError, ValueError):
     """A year or date given in the Buddhist Era where the Common Era is expected.
 
     Thai sources write years in the Buddhist Era (BE = CE + 543). Every year and date
-    argument of this library is Common Era, so a year from 2400 on is taken for a slip;
+    argument of this library is Common Era (1 to 2399), so a year from 2400 to 2942 is taken
+    for a slip (a later one would stand for an unsupported year: a plain ``ValueError``);
     ``year`` holds the value given, ``common_era`` the year it stands for.
 
     >>> import learning_cities as lc
