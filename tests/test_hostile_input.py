@@ -128,7 +128,9 @@ def _folded(draw: st.DrawFn, text: str) -> str:
 @st.composite
 def _city_and_form(draw: st.DrawFn) -> tuple[lc.City, str]:
     city = draw(st.sampled_from(NET.cities))
-    return city, draw(_folded(str(city)))
+    # str(city), or its name and country in full-width parentheses as CJK text writes them (no space)
+    text = draw(st.sampled_from([str(city), f"{city.name}（{city.country.name}）"]))
+    return city, draw(_folded(text))
 
 
 @_slow(300)

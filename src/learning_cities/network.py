@@ -444,15 +444,16 @@ class Network:
         # str(city): "Khon Kaen (Thailand)", "Hashtgerd New Town (Iran (Islamic Republic of))". Read
         # from the folded key, so every fold of a name (case, spacing, invisible characters,
         # full-width forms) holds for the whole form too.
+        # The space before "(" may be missing, as before full-width parentheses: "Khon Kaen（Thailand）".
         if not key.endswith(")"):
             return None
-        start = key.find(" (")
+        start = key.find("(", 1)
         while start > 0:
-            wanted = self._country_by_key.get(key[start + 2 : -1])
-            found = self._name_ids(key[:start]) if wanted is not None else None
+            wanted = self._country_by_key.get(key[start + 1 : -1].strip())
+            found = self._name_ids(key[:start].rstrip()) if wanted is not None else None
             if found:
                 return tuple(i for i in found if self._with_id(i).country == wanted) or None
-            start = key.find(" (", start + 1)
+            start = key.find("(", start + 1)
         return None
 
     def _alternate_ids(self, query: str) -> tuple[str, ...] | None:
