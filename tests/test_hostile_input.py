@@ -30,6 +30,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import learning_cities as lc
+from conftest import BadRepr, deep_list
 from learning_cities import exports
 from learning_cities._codec import read_alternate_names
 from learning_cities.cli import commands, main
@@ -62,18 +63,6 @@ def _network(**changes: Any) -> lc.Network:
     return lc.Network(NET.data_as_of, **sections)
 
 
-def _deep(depth: int) -> list[Any]:
-    nested: list[Any] = []
-    for _ in range(depth):
-        nested = [nested]
-    return nested
-
-
-class _BadRepr:
-    def __repr__(self) -> str:
-        raise RuntimeError("no repr")
-
-
 #: Values of every kind a careless or hostile caller passes, the ones messages choke on included.
 hostile = st.one_of(
     st.none(),
@@ -87,9 +76,9 @@ hostile = st.one_of(
     st.binary(max_size=10),
     st.dates(),
     st.lists(st.integers(), max_size=3),
-    st.integers(min_value=1_000, max_value=5_000).map(_deep),
-    st.integers(min_value=1_000, max_value=3_000).map(lambda depth: {"a": _deep(depth)}),
-    st.builds(_BadRepr),
+    st.integers(min_value=1_000, max_value=5_000).map(deep_list),
+    st.integers(min_value=1_000, max_value=3_000).map(lambda depth: {"a": deep_list(depth)}),
+    st.builds(BadRepr),
     st.builds(object),
 )
 
