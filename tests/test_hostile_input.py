@@ -571,3 +571,17 @@ def test_country_settles_la_paz_and_refuses_what_is_not_a_country() -> None:
     assert json.loads(out.getvalue())["city"]["id"] == "mx-la-paz"
     assert main(["city", "La Paz", "--country", "JP"], stdout=out, stderr=err) == 1
     assert "in Japan" in err.getvalue()
+
+
+def test_a_name_two_members_of_one_country_share_stays_ambiguous_there() -> None:
+    khon_kaen = NET.city("Khon Kaen")
+    twin = attrs.evolve(khon_kaen, id="th-khon-kaen-2")
+    net = _network(cities=(*NET.cities, twin))
+    with pytest.raises(lc.AmbiguousCityError, match="th-khon-kaen, th-khon-kaen-2"):
+        net.city("Khon Kaen", country="TH")
+
+
+def test_a_buddhist_era_leap_day_names_the_common_era_day_it_stands_for() -> None:
+    with pytest.raises(lc.BuddhistEraError, match="2025-02-29") as caught:  # 2568 is leap; 2025 is not
+        NET.members_on(dt.date(2568, 2, 29))
+    assert caught.value.common_era == 2025
