@@ -53,7 +53,7 @@ BUDDHIST_ERA_FROM = 2400
 #: to 2399 (from 2400 on, a year is read as a Buddhist Era slip).
 FIRST_YEAR, LAST_YEAR = dt.MINYEAR, BUDDHIST_ERA_FROM - 1
 #: The last year taken for a Buddhist Era slip: the one whose Common Era year is the last
-#: supported (BE 2942 is CE 2399). A later year is suggested as nothing: it is out of range.
+#: supported (BE 2942 is CE 2399). A later year is out of range: no year is suggested for it.
 _BUDDHIST_ERA_TO = LAST_YEAR + BUDDHIST_ERA_OFFSET
 
 T = TypeVar("T")
@@ -124,7 +124,7 @@ def out_of_range(name: str, year: int) -> ValueError:
 
 
 def _buddhist_slip(name: str, year: int) -> int:
-    """The Common Era year a Buddhist Era ``year`` (2400 on) stands for, raised as the error it is.
+    """The Common Era year a Buddhist Era ``year`` (2400 on) stands for, or the range error.
 
     A year is called a slip only when its Common Era year is one this library answers about
     (BE 2400 to 2942 are CE 1857 to 2399); any later year is refused as out of range, so the

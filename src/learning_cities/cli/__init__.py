@@ -331,10 +331,11 @@ def _csv(rows: list[dict[str, Any]], excel: bool) -> str:
 
 def _write(result: object, args: argparse.Namespace, out: Output) -> None:
     if isinstance(result, commands.Export) and result.format == "csv":
+        text = _csv(result.rows, result.excel)
         if result.excel:  # the byte order mark tells spreadsheet programs the file is UTF-8
-            out.write_bytes(("\ufeff" + _csv(result.rows, True)).encode("utf-8"))
+            out.write_bytes(("\ufeff" + text).encode("utf-8"))
         else:
-            out.write(_csv(result.rows, False))
+            out.write(text)
     elif args.json or isinstance(result, commands.Export):
         out.json(to_json(result))
     else:
