@@ -574,7 +574,7 @@ def from_json(text: str | bytes | bytearray | memoryview, cls: type[T]) -> T:
     """A record of class ``cls`` (or ``list[Record]``, ``tuple[Record, ...]``) from JSON text made by :func:`to_json`.
 
     ``text`` is a ``str``, or bytes-like (``bytes``, ``bytearray``, ``memoryview``: read as
-    the bytes it holds, in UTF-8, UTF-16 or UTF-32 as :func:`json.loads` detects); anything
+    the bytes it holds, in UTF-8, UTF-16 or UTF-32 as ``json.loads`` detects); anything
     else raises :class:`TypeError`.
 
     Malformed JSON, and JSON nested deeper than :data:`~learning_cities.serialization.MAX_DEPTH` levels, raise
