@@ -81,8 +81,12 @@ def test_country_rows_compare_like_with_like(net: lc.Network) -> None:
     assert korea.reported == 59
     assert korea.held_then is not None
     assert korea.held_then <= 59
-    assert rows["FR"].reported is None
-    assert rows["FR"].missing is None
+    france = rows["FR"]  # France 3 counted eight French members in Feb 2024; six are held
+    assert (france.reported, france.reported_as_of, france.held_then, france.missing) == (8, "2024-02-14", 6, 2)
+    iran = rows["IR"]  # IRIB called Kermanshah Iran's tenth member: fewer than the records held
+    assert (iran.reported, iran.reported_as_of, iran.held_then, iran.missing) == (10, "2025-12-15", 13, -3)
+    assert rows["DE"].reported is None
+    assert rows["DE"].missing is None
     helds = [row.held for row in lc.country_coverage(net)]
     assert helds == sorted(helds, reverse=True)
 
