@@ -224,7 +224,7 @@ def test_recency_counts_every_active_member_once(net: lc.Network) -> None:
         ("no dated confirmation", None, None),
     ]
     assert sum(row.held for row in rows) == len(active) == 401
-    assert rows[0].held == len(net.where(status="active", confirmed_since=2022)) == 260
+    assert rows[0].held == len(net.where(status="active", confirmed_since=2022)) == 261
     assert rows[-1].held == sum(city.last_confirmed is None for city in active) == 11
     assert lc.recency() == lc.recency(net)
     assert [r["held"] for r in net.to_records("recency")] == [row.held for row in rows]
