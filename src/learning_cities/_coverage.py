@@ -171,9 +171,12 @@ class CountryCoverageRow:
         """``reported - held_then`` where a national figure exists, else ``None``.
 
         >>> import learning_cities as lc
-        >>> france = next(r for r in lc.country_coverage() if r.country.code == "FR")
-        >>> france.reported, france.missing
+        >>> germany = next(r for r in lc.country_coverage() if r.country.code == "DE")
+        >>> germany.reported, germany.missing
         (None, None)
+        >>> france = next(r for r in lc.country_coverage() if r.country.code == "FR")
+        >>> france.reported, france.held_then, france.missing
+        (8, 6, 2)
         """
         return None if self.reported is None or self.held_then is None else self.reported - self.held_then
 

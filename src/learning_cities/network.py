@@ -766,7 +766,7 @@ class Network:
         >>> row["name"], row["country_code"], row["joined"], row["status"]
         ('Khon Kaen', 'TH', 2024, 'active')
         >>> [(r["year"], r["held"], r["reported_cities"]) for r in lc.load().to_records("cohorts")][:2]
-        [(2019, 27, 38), (2020, 51, 54)]
+        [(2019, 26, 38), (2020, 51, 54)]
         """
         from .exports import table_rows
 
