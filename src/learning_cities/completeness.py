@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from ._i18n import N_, Text
 from ._packaged import network_or_load
 from .display import Rows
 from .model import City, Country, CountryTotal, NetworkTotal
@@ -30,8 +31,8 @@ __all__ = ["CountryCoverageRow", "CoverageRow", "RecencyRow", "country_coverage"
 
 #: The labels of the rows outside the rounds (the first, for the rolling admissions, names
 #: the years before the first round).
-YEAR_UNKNOWN = "join year unknown"
-UNDATED = "undated (no source dates them)"
+YEAR_UNKNOWN = N_("join year unknown")
+UNDATED = N_("undated (no source dates them)")
 
 
 @attrs.frozen
@@ -106,7 +107,11 @@ def coverage(network: Network | None = None) -> Rows[CoverageRow]:
     early_ids = {city.id for city in early}
     unknown_year = [city for city in outside if city.id not in early_ids]
     undated = list(net.undated)
-    rolling = "rolling admission" if first is None else f"2015-{first - 1} (rolling admission)"
+    rolling = (
+        Text("rolling admission")
+        if first is None
+        else Text("{first:year}-{last:year} (rolling admission)", first=2015, last=first - 1)
+    )
     rows = [
         CoverageRow(rolling, None, len(early), None, _countries(early), None),
         CoverageRow(YEAR_UNKNOWN, None, len(unknown_year), None, _countries(unknown_year), None),
