@@ -110,8 +110,13 @@ def main(argv: list[str] | None = None) -> int:
         TEMPLATE.write_bytes(template(pot))
     for po in sorted(LOCALE.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         catalog = read(po)
-        problems += [f"{po}: no translation of {message!r} (context {context})" for context, message in untranslated(catalog, pot)]
-        problems += [f"{po}: {message!r} (context {context}) is used by no code" for context, message in unused(catalog, pot)]
+        problems += [
+            f"{po}: no translation of {message!r} (context {context})"
+            for context, message in untranslated(catalog, pot)
+        ]
+        problems += [
+            f"{po}: {message!r} (context {context}) is used by no code" for context, message in unused(catalog, pot)
+        ]
         mo, data = po.with_suffix(".mo"), compiled(po)
         if args.check:
             if not mo.exists() or mo.read_bytes() != data:

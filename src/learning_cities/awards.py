@@ -39,7 +39,15 @@ from .rules import AwardCall, table
 if TYPE_CHECKING:
     from .network import Network
 
-__all__ = ["TRIENNIAL_FROM", "TRIENNIAL_INTERVAL", "AwardCycle", "AwardSchedule", "assumed_window", "award_schedule"]
+__all__ = [
+    "TRIENNIAL_FROM",
+    "TRIENNIAL_INTERVAL",
+    "AssumedWindow",
+    "AwardCycle",
+    "AwardSchedule",
+    "assumed_window",
+    "award_schedule",
+]
 
 #: The first edition UNESCO's call describes as triennial.
 TRIENNIAL_FROM = 2024
@@ -82,13 +90,25 @@ def _day_after(day: dt.date | None) -> dt.date | None:
     return None if day is None or day == dt.date.max else day + dt.timedelta(days=1)
 
 
-def _window_field(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if not (isinstance(value, tuple) and len(value) == 2 and all(type(day) is dt.date for day in value)):
-        raise TypeError(f"{attribute.name} must be a pair of dates or None, not {shown(value)}")
-    if value[0] > value[1]:
-        raise ValueError(f"{attribute.name} must run from its first day to its last, not {shown(value)}")
+@attrs.frozen
+class AssumedWindow:
+    """The span the library assumes an unpublished call's deadline falls in, from ``first`` to ``last``.
+
+    ``sources`` are the sources of those days (the pages of the conferences that bound it).
+
+    >>> import learning_cities as lc
+    >>> window = lc.award_schedule().cycle(2027).assumed_window
+    >>> window.first, window.last
+    (datetime.date(2025, 12, 5), datetime.date(2027, 6, 30))
+    """
+
+    first: dt.date = attrs.field(validator=checked(require_date))
+    last: dt.date = attrs.field(validator=checked(require_date))
+    sources: tuple[str, ...] = attrs.field(default=(), validator=tuple_field(str), repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.first > self.last:
+            raise ValueError(f"an assumed window runs from its first day to its last, not {self.first} to {self.last}")
 
 
 @attrs.frozen
@@ -100,15 +120,15 @@ class AwardCycle:
     ``False`` where no call is published. For such a cycle ``assumed_window`` is the span the
     library assumes the call's deadline falls in (the one the eligibility check uses): after
     the data's date and after the previous edition was conferred (each call so far followed
-    the last award), and no later than the award itself; ``window_sources`` are the sources
-    of those days (the conferences' pages). ``None`` where no such span is left.
+    the last award), and no later than the award itself, with the sources of those days;
+    ``None`` where no such span is left.
 
     >>> import learning_cities as lc
     >>> lc.award_schedule().cycle(2024)
     AwardCycle(year=2024, edition=5, projected=False, rule='held')
     >>> upcoming = lc.award_schedule().cycle(2027)
     >>> upcoming.call_published, upcoming.assumed_window
-    (False, (datetime.date(2025, 12, 5), datetime.date(2027, 6, 30)))
+    (False, AssumedWindow(first=datetime.date(2025, 12, 5), last=datetime.date(2027, 6, 30)))
     """
 
     year: int = attrs.field(validator=checked(calendar_year))
@@ -117,8 +137,9 @@ class AwardCycle:
     conference: Conference | None = attrs.field(validator=instance_field(Conference, optional=True), repr=False)
     rule: str = attrs.field(validator=instance_field(str))
     call: AwardCall | None = attrs.field(default=None, validator=instance_field(AwardCall, optional=True), repr=False)
-    assumed_window: tuple[dt.date, dt.date] | None = attrs.field(default=None, validator=_window_field, repr=False)
-    window_sources: tuple[str, ...] = attrs.field(default=(), validator=tuple_field(str), repr=False)
+    assumed_window: AssumedWindow | None = attrs.field(
+        default=None, validator=instance_field(AssumedWindow, optional=True), repr=False
+    )
 
     @property
     def call_published(self) -> bool:
@@ -232,8 +253,10 @@ class AwardSchedule:
             previous, previous_from = None, None
         cycle = AwardCycle(year, edition + (year - first) // self.interval, True, conference, self.rule)
         window = assumed_window(cycle.conferred_by, previous_from, self.data_as_of)
-        sources = [url for c in (previous, conference) if c is not None for url in c.sources]
-        return attrs.evolve(cycle, assumed_window=window, window_sources=tuple(dict.fromkeys(sources)))
+        if window is None:
+            return cycle
+        sources = dict.fromkeys(url for c in (previous, conference) if c is not None for url in c.sources)
+        return attrs.evolve(cycle, assumed_window=AssumedWindow(*window, tuple(sources)))
 
     def _iter(self, start: int, end: int) -> Iterator[AwardCycle]:
         """Held then projected cycles from ``start`` to ``end`` (clamped to 1..2399), by year."""

@@ -130,9 +130,9 @@ def coverage(network: Network | None = None) -> Rows[CoverageRow]:
         )
     total = _reported_total(net)
     if total is None:
-        label, reported, reported_countries = "network (no reported total)", None, None
+        label, reported, reported_countries = Text("network (no reported total)"), None, None
     else:
-        label = f"network ({total.date.isoformat() if total.date else total.as_of})"
+        label = Text("network ({when})", when=total.date if total.date else total.as_of)
         reported, reported_countries = total.cities, total.countries
     rows.append(CoverageRow(label, None, len(active), reported, _countries(active), reported_countries))
     return Rows(rows, "Member records held against UNESCO's reported figures")

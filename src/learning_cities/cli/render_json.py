@@ -52,10 +52,7 @@ def _cycle(cycle: AwardCycle) -> dict[str, Any]:
         "rule": cycle.rule,
         "conference": None if cycle.conference is None else unstructure(cycle.conference),
         "call_published": cycle.call_published,
-        "assumed_window": None
-        if cycle.assumed_window is None
-        else {"first": cycle.assumed_window[0].isoformat(), "last": cycle.assumed_window[1].isoformat()},
-        "window_sources": list(cycle.window_sources),
+        "assumed_window": None if cycle.assumed_window is None else unstructure(cycle.assumed_window),
     }
 
 

@@ -495,16 +495,16 @@ def _(result: NextAward, m: Language) -> Iterator[str]:
     if not cycle.call_published:
         yield _label(m("call"), m("not yet published"))
         if cycle.assumed_window is not None:
-            first, last = (m.date(day) for day in cycle.assumed_window)
-            window = m("assumed: its deadline falls from {first} to {last}", first=first, last=last)
-            yield _label(m("window"), window)
+            window = cycle.assumed_window
+            first, last = m.date(window.first), m.date(window.last)
+            yield _label(m("window"), m("assumed: its deadline falls from {first} to {last}", first=first, last=last))
             yield (
                 "  "
                 + _pad("", 11)
                 + " "
                 + m("(after the data's date and the previous award, by the award; as eligibility assumes)")
             )
-        yield from _sources(cycle.window_sources, m)
+            yield from _sources(window.sources, m)
 
 
 @lines.register
