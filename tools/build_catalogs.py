@@ -54,7 +54,7 @@ def _rules_texts(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: 
 def extract(package: Path) -> Catalog:
     """Every message of the package under ``package``: the code's marked texts and the rules' texts."""
     catalog = Catalog(domain=DOMAIN, project="learning-cities", charset="utf-8")
-    methods = [("**/data/rules.json", _rules_texts), ("**.py", "python")]
+    methods: list[tuple[str, Any]] = [("**/data/rules.json", _rules_texts), ("**.py", "python")]
     for path, _, message, comments, context in extract_from_dir(
         package, method_map=methods, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",), strip_comment_tags=True
     ):

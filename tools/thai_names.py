@@ -63,7 +63,7 @@ def _keys(record: dict[str, Any]) -> set[str]:
     """The lookup keys a city record answers to (as the package's name index makes them)."""
     names = [record["id"], record["name"], *record["aliases"], *record["local_names"].values()]
     names += record["official_names"].values()
-    found = set()
+    found: set[str] = set()
     for name in names:
         key = _text.normalize(name)
         found.update((key, *_text.variants(key)))

@@ -294,10 +294,10 @@ class Text(str):
         return made
 
     @classmethod
-    def join(cls, separator: str, texts: Iterable[str]) -> Text:
+    def joined(cls, separator: str, texts: Iterable[str]) -> Text:
         """``texts`` joined by ``separator``, each said in the language the whole is said in.
 
-        >>> Text.join(", ", [Text("unknown"), "Cork"]).in_language("th")
+        >>> Text.joined(", ", [Text("unknown"), "Cork"]).in_language("th")
         'ไม่ทราบ, Cork'
         """
         parts = {f"part{index}": text for index, text in enumerate(texts)}

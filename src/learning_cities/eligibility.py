@@ -481,7 +481,7 @@ def _match(name: str, country: Country | None, asked_country: str, net: Network)
         if country is not None
         else Text("{country} (no country with member cities)", country=_plain(asked_country))
     )
-    names = Text.join(", ", [_label(city) for city in matches])
+    names = Text.joined(", ", [_label(city) for city in matches])
     return None, Text(
         "No member named {name} is in {where}; the one found: {names}.", name=shown(name), where=where, names=names
     )
@@ -572,7 +572,7 @@ def _window(rule: Rule, q: _Applicant) -> CriterionResult:
             last=last,
         )
         return _result(rule, Outcome.MET, falls)
-    windows = Text.join("; ", [call.describe() for call in table().membership_calls])
+    windows = Text.joined("; ", [call.describe() for call in table().membership_calls])
     return _result(
         rule, Outcome.NOT_MET, Text("No call was open on {day} (known windows: {windows}).", day=day, windows=windows)
     )
@@ -797,7 +797,7 @@ def _members_only(rule: Rule, q: _Candidate) -> CriterionResult:
 def _compare(rule: Rule, q: _Candidate, met_from: _Span, facts: Text, what: Text) -> CriterionResult:
     """The outcome of a rule met from a day in ``met_from``, judged as of the call's deadline."""
     start = met_from.hi or met_from.lo
-    said = {"facts": facts, "what": what, "deadline": q.deadline_text}
+    said: dict[str, str] = {"facts": facts, "what": what, "deadline": q.deadline_text}
     said["latest"] = "" if met_from.lo == met_from.hi else Text(" at the latest")
     if met_from.hi is not None and q.deadline.lo is not None and met_from.hi <= q.deadline.lo:
         return _result(rule, Outcome.MET, Text("{facts}: {what} from {day}{latest}.", day=met_from.hi, **said))
