@@ -212,7 +212,7 @@ class MembershipCall:
                 raise ValueError(f"call {self.id} has no window in {shown(year)}") from None
         return self.opens, self.extended_to or self.closes
 
-    def describe(self) -> Text:
+    def describe(self) -> str:
         """The window in words, e.g. ``"call-2023: 2023-04-01 to 2023-05-31"``.
 
         >>> membership_call("call-2021").describe()
@@ -504,7 +504,7 @@ def rule(rule_id: str) -> Rule:
     raise UnknownRuleError(f"no rule {shown(rule_id)}; rules: {', '.join(r.id for r in table().rules)}")
 
 
-def call_label(call: MembershipCall | AwardCall) -> Text:
+def call_label(call: MembershipCall | AwardCall) -> str:
     """How a call is named: its id in English; in Thai what it is, with its year in the Buddhist Era.
 
     >>> call_label(membership_call("call-2025")), call_label(membership_call("call-2025")).in_language("th")
