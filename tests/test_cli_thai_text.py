@@ -4,9 +4,12 @@ and text quoted from the sources (which says it is)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import learning_cities as lc
 from learning_cities._i18n import Language, Text, in_language, translate
@@ -156,3 +159,36 @@ def test_language_helpers() -> None:
     assert [th.month(n) for n in (1, 12)] == ["มกราคม", "ธันวาคม"]
     with pytest.raises(ValueError, match="languages: en, th"):
         Language("fr")
+
+
+def test_named_values() -> None:
+    import pickle
+
+    from learning_cities._i18n import Named
+
+    bangkok = Named("Bangkok", {"th": "กรุงเทพมหานคร"})
+    assert bangkok == Named("Bangkok", {"th": "กรุงเทพมหานคร"})
+    assert bangkok != Named("Bangkok", {})
+    assert bangkok != "Bangkok"
+    assert hash(bangkok) == hash(Named("Bangkok", {"th": "x"}))
+    assert pickle.loads(pickle.dumps(bangkok)) == bangkok
+    assert repr(bangkok) == "Named('Bangkok', {'th': 'กรุงเทพมหานคร'})"
+    assert (bangkok.in_language("en"), bangkok.in_language("th")) == ("Bangkok", "กรุงเทพมหานคร")
+    assert Named("Cork", {}).in_language("th") == "Cork"
+
+
+@given(
+    value=st.text(max_size=50),
+    day=st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(2399, 12, 31)),
+    year=st.integers(min_value=1, max_value=2399),
+)
+def test_a_text_is_its_english_and_says_itself_in_thai(value: str, day: dt.date, year: int) -> None:
+    """Hostile values (braces, marks, any text) are values, never templates; dates and years follow the language."""
+    text = Text("{who} joined on {day}", who=value, day=day)
+    assert text == f"{value} joined on {day.isoformat()}"
+    assert Text("it joined in {year:year}", year=year) == f"it joined in {year}"
+    assert Text("it joined in {year:year}", year=year).in_language("th") == f"เข้าร่วมใน พ.ศ. {year + 543}"
+    thai = Text("it joined on {day}", day=day).in_language("th")
+    assert thai.endswith(f"พ.ศ. {day.year + 543}")
+    assert str(day.day) in thai
+    assert Text("{who} joined on {day}", who=value, day=day).in_language("th").startswith(value)
