@@ -24,8 +24,9 @@ from typing import Any
 
 from .._i18n import N_, NC_, Language, in_language
 from .._repr import shown
+from ..conferences import Conference
 from ..eligibility import EligibilityReport
-from ..model import City, Conference, Country, Region
+from ..model import City, Country, Region
 from ..rules import AwardCall, rule
 from .commands import (
     AwardEdition,
