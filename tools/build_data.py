@@ -641,7 +641,7 @@ def build() -> dict[str, Any]:
     _apply_evidence(city_records, cities, {award["year"]: award["laureates"] for award in awards})
     _apply_name_variants(city_records, cities)
     try:
-        thai_names.add_municipal_forms(city_records)
+        thai_names.lookup_forms(city_records)  # lookup keys only: the package derives them, no record holds them
     except thai_names.NameCollisionError as error:
         raise BuildError(str(error)) from None
     for code, names in _country_names().items():

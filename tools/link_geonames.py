@@ -41,7 +41,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import thai_names
 from _generated import write_or_check
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -237,15 +236,9 @@ def default_kind(city: dict[str, Any]) -> str:
 
 
 def names_of(city: dict[str, Any]) -> list[str]:
-    """Every name form a source gave for the member, parenthesised qualifiers dropped.
-
-    The municipal forms the build derives from a Thai official name (:mod:`thai_names`) are
-    lookup forms, not names a source gave: they are left out.
-    """
-    official = city.get("official_names", {})
-    derived = set(thai_names.municipal_forms(official["th"])) - set(official.values()) if "th" in official else set()
-    names = [city["name"], *(a for a in city.get("aliases", []) if a not in derived)]
-    names += [*city.get("local_names", {}).values(), *official.values()]
+    """Every name form a source gave for the member, parenthesised qualifiers dropped."""
+    names = [city["name"], *city.get("aliases", []), *city.get("local_names", {}).values()]
+    names += list(city.get("official_names", {}).values())
     bare = [re.sub(r"\s*\([^)]*\)\s*$", "", n).strip() for n in names]
     return sorted({n for n in names + bare if n})
 

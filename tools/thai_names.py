@@ -1,12 +1,14 @@
-"""The municipal forms of Thai members' names, derived by rule from their Thai official names.
+"""The build's check of the Thai municipal forms: no form is another member's name.
 
 A Thai member's official name is its name after the word for its kind of local government:
 เทศบาลนคร (city municipality), เทศบาลเมือง (town municipality) or จังหวัด (province), as in
 เทศบาลนครขอนแก่น. People write the name after any of these words, or after the short forms
-นคร and เมือง, whatever the member's own kind: :func:`municipal_forms` gives the five forms of
-a name, and :func:`add_municipal_forms` adds them to each Thai member's aliases, so they land
-in the packaged name index. A form that another member's name already answers to is refused
-(:class:`NameCollisionError`), never silently given to one of them. An official name with
+นคร and เมือง, whatever the member's own kind. The package derives these forms by one rule
+(:func:`learning_cities._text.municipal_forms`) as lookup keys only: they are no record's
+names (not in ``City.aliases``), and the build writes them apart from the names' keys
+(``derived_keys`` in ``gnlc.json``). :func:`lookup_forms` gives each member's forms and
+refuses (:class:`NameCollisionError`) a form that another member's name already answers to,
+or the form of two members, never silently giving it to one of them. An official name with
 no such word (กรุงเทพมหานคร, a local government of its own kind) gives no forms.
 
 >>> municipal_forms("เทศบาลนครขอนแก่น")
@@ -26,10 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from learning_cities import _text
 
-#: The words for a kind of local government that an official Thai name starts with.
-OFFICIAL_PREFIXES = ("เทศบาลนคร", "เทศบาลเมือง", "จังหวัด")
-#: The words a Thai name is written after: the official ones, then the short forms นคร and เมือง.
-FORM_PREFIXES = (*OFFICIAL_PREFIXES, "นคร", "เมือง")
+base_name = _text.thai_base_name
+municipal_forms = _text.municipal_forms
 #: The rule, as docs/names.md and the build state it.
 RULE = (
     "derived from the Thai official name: the name after เทศบาลนคร, เทศบาลเมือง or จังหวัด, "
@@ -41,26 +41,8 @@ class NameCollisionError(ValueError):
     """A derived form is a name another member already answers to."""
 
 
-def base_name(official: str) -> str | None:
-    """The name in a Thai official name, without the word for its kind of government; ``None`` if it has none.
-
-    >>> base_name("จังหวัดระยอง"), base_name("กรุงเทพมหานคร")
-    ('ระยอง', None)
-    """
-    for prefix in OFFICIAL_PREFIXES:
-        if official.startswith(prefix) and official[len(prefix) :].strip():
-            return official[len(prefix) :].strip()
-    return None
-
-
-def municipal_forms(official: str) -> tuple[str, ...]:
-    """The five municipal forms of a Thai official name (none for a name with no such word)."""
-    name = base_name(official)
-    return () if name is None else tuple(prefix + name for prefix in FORM_PREFIXES)
-
-
 def _keys(record: dict[str, Any]) -> set[str]:
-    """The lookup keys a city record answers to (as the package's name index makes them)."""
+    """The lookup keys a city record's names give (as the package's name index makes them)."""
     names = [record["id"], record["name"], *record["aliases"], *record["local_names"].values()]
     names += record["official_names"].values()
     found: set[str] = set()
@@ -70,11 +52,12 @@ def _keys(record: dict[str, Any]) -> set[str]:
     return found
 
 
-def add_municipal_forms(city_records: Iterable[dict[str, Any]], country: str = "TH") -> dict[str, tuple[str, ...]]:
-    """Add each ``country`` member's municipal forms to its aliases; the forms added, by city id.
+def lookup_forms(city_records: Iterable[dict[str, Any]], country: str = "TH") -> dict[str, tuple[str, ...]]:
+    """Each ``country`` member's municipal forms that its names do not already give, by city id.
 
-    Raises :class:`NameCollisionError` naming the form and both members where a form is a
-    name another member answers to, or the form of two members.
+    The records are not changed: the forms are lookup keys, not names. Raises
+    :class:`NameCollisionError` naming the form and both members where a form is a name
+    another member answers to, or the form of two members.
     """
     records = list(city_records)
     owners: dict[str, str] = {}
@@ -83,7 +66,7 @@ def add_municipal_forms(city_records: Iterable[dict[str, Any]], country: str = "
             owners.setdefault(key, record["id"])
             if owners[key] != record["id"]:
                 owners[key] = ""  # a name two members share already: ambiguous, not a collision of ours
-    added: dict[str, tuple[str, ...]] = {}
+    found: dict[str, tuple[str, ...]] = {}
     for record in records:
         official = record["official_names"].get("th")
         if record["country"] != country or not official:
@@ -97,6 +80,5 @@ def add_municipal_forms(city_records: Iterable[dict[str, Any]], country: str = "
                 raise NameCollisionError(
                     f"the form {form!r} of {record['id']} ({RULE}) is a name {owner or 'two members'} answers to"
                 )
-        record["aliases"] = sorted([*record["aliases"], *forms])
-        added[record["id"]] = tuple(forms)
-    return added
+        found[record["id"]] = tuple(forms)
+    return found
