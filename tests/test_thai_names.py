@@ -117,14 +117,8 @@ def _network(*cities: lc.City) -> lc.Network:
 
 
 def test_a_hand_built_network_answers_to_the_forms() -> None:
-    hand_built = lc.Network(
-        NET.data_as_of,
-        cities=NET.cities,
-        countries=NET.countries,
-        cohorts=NET.cohorts,
-        awards=NET.awards,
-        conferences=NET.conferences,
-    )
+    sections = ("cities", "countries", "cohorts", "awards", "conferences")
+    hand_built = lc.Network(NET.data_as_of, **{name: getattr(NET, name) for name in sections})
     for city_id, forms in DERIVED.items():
         for form in forms:
             assert hand_built.city(form).id == city_id, form
