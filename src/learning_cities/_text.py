@@ -184,10 +184,8 @@ def derived_keys(cities: Iterable[Any], names: Mapping[str, object] | None = Non
             continue
         for form in municipal_forms(official):
             key = normalize(form)
-            if key not in taken:
-                ids = keys.setdefault(key, [])
-                if city.id not in ids:
-                    ids.append(city.id)
+            if key not in taken:  # five distinct forms: a city is listed once under each
+                keys.setdefault(key, []).append(city.id)
     return {key: tuple(ids) for key, ids in keys.items()}
 
 
