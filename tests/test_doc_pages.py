@@ -1,4 +1,4 @@
-"""The eligibility, awards and serialization pages' examples run, as sphinx.ext.doctest runs them."""
+"""The eligibility, awards, serialization and names pages' examples run, as sphinx.ext.doctest runs them."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 @pytest.mark.parametrize(
-    ("page", "least"), [("eligibility.md", 15), ("awards.md", 15), ("serialization.md", 10), ("thai.md", 20)]
+    ("page", "least"),
+    [("eligibility.md", 15), ("awards.md", 15), ("serialization.md", 10), ("names.md", 30), ("thai.md", 20)],
 )
 def test_page_examples_run(page: str, least: int) -> None:
     text = (DOCS / page).read_text(encoding="utf-8")

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from ._checks import BUDDHIST_ERA_OFFSET
+from ._i18n import N_
 from ._packaged import network_or_load
 from ._version import __version__
 from .display_options import set_display, show_as_of, show_date, show_year, text
@@ -52,6 +53,23 @@ THAI_FONTS = (
     "Leelawadee UI",
     "Tahoma",
     "Thonburi",
+)
+#: The chart's texts, marked for the catalog's extraction (drawn through
+#: :func:`~learning_cities.display_options.text`).
+_MESSAGES: Final[tuple[str, ...]] = (
+    N_("UNESCO Global Network of Learning Cities: members held vs. UNESCO's reported size"),
+    N_("Members this package holds, at the end of each year"),
+    N_("Members held that no source dates (members today, in no earlier year)"),
+    N_("Network size reported by UNESCO or its partners, on the day reported"),
+    N_("Network size UNESCO gave after an admission round"),
+    N_("{count} after the {year} round"),
+    N_("year (bars: members on 31 December; markers: on the day reported)"),
+    N_("year, B.E. (bars: members on 31 December; markers: on the day reported)"),
+    N_("+{undated} members held that no source dates: members today, in no earlier year."),
+    N_("No exact reported size is held; held: {held} members."),
+    N_("Newest reported size: {cities} cities in {countries} countries ({as_of}); held: {held} members."),
+    N_("Reported sizes fall between rounds because UNESCO removes inactive members; the gap is"),
+    N_("members that no source we have read names. Data as of {date} (learning-cities {version})."),
 )
 HELD = "#1f77b4"
 REPORTED = "#d62728"
@@ -249,7 +267,11 @@ def _draw(chart: Figure, net: Network, *, buddhist: bool) -> None:
         text("+{undated} members held that no source dates: members today, in no earlier year.").format(
             undated=undated
         ),
-        text("Newest reported size: {cities} cities in {countries} countries ({as_of}); held: {held} members.").format(
+        text("No exact reported size is held; held: {held} members.").format(held=held[-1][2] + undated)
+        if total is None
+        else text(
+            "Newest reported size: {cities} cities in {countries} countries ({as_of}); held: {held} members."
+        ).format(
             cities=total.cities,
             countries=total.countries,
             as_of=show_as_of(total.as_of),
