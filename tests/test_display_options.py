@@ -301,6 +301,9 @@ class TestThaiDisplays:
             str(row.missing),
             f"{row.share:.1%}",
         ]
+        assert "ไม่ทราบปีที่เข้าร่วม" in found  # the rows' labels from the catalog
+        recency = _cells(lc.recency(net)._repr_html_())
+        assert "ยืนยันตั้งแต่ พ.ศ. 2565" in recency
         korea = _cells(lc.country_coverage(net)._repr_html_())
         assert net.country("KR").names["th"] in korea
         assert "4 ธันวาคม พ.ศ. 2568" in korea  # the national figure's day, in BE
@@ -319,6 +322,7 @@ class TestThaiDisplays:
         assert "มีสิทธิ์" in page
         assert _cells(page)[:4] == ["เกณฑ์", "ผล", "เหตุผล", "แหล่งที่มา"]
         assert _cells(page).count("ผ่าน") == 3
+        assert "ขอนแก่น (ไทย) เป็นสมาชิกตั้งแต่ 14 กุมภาพันธ์ พ.ศ. 2567" in _cells(page)  # the reasons, said in Thai
         network = net._repr_html_()
         assert "ข้อมูล ณ 4 ธันวาคม พ.ศ. 2568" in network
         assert "พ.ศ. 2562, พ.ศ. 2563, พ.ศ. 2565, พ.ศ. 2567, พ.ศ. 2568" in _cells(network)

@@ -138,6 +138,8 @@ class Rows(tuple[T, ...], Generic[T]):
             return percent(value)
         if column in self.dates and isinstance(value, str):
             return show_as_of(value)
+        if column == "label" and type(value) is str:  # a row's label is a catalog message (a Text says itself)
+            return text(value)
         return value
 
 

@@ -31,7 +31,7 @@ from types import TracebackType
 from typing import Final, NamedTuple
 
 from ._checks import BUDDHIST_ERA_OFFSET, require_str
-from ._i18n import LANGUAGES, N_, translate
+from ._i18n import LANGUAGES, N_, Text, translate
 from ._repr import shown
 
 __all__ = [
@@ -420,6 +420,8 @@ def display_text(value: object) -> str:
     """
     if value is None:
         return text("unknown")
+    if isinstance(value, Text):  # a sentence made from a catalog template: said in the display's language
+        return value.in_language(_OPTIONS.get().language)
     if isinstance(value, dt.date):
         return show_date(value)
     if isinstance(value, enum.Enum):

@@ -245,10 +245,10 @@ class EligibilityReport:
         link = html.escape(text("source"))
         rows = "".join(
             f"<tr><td>{html.escape(r.criterion)}</td><td>{html.escape(text(r.outcome.value))}</td>"
-            f'<td>{html.escape(r.reason)}</td><td><a href="{html.escape(r.source)}">{link}</a></td></tr>'
+            f'<td>{html.escape(display_text(r.reason))}</td><td><a href="{html.escape(r.source)}">{link}</a></td></tr>'
             for r in self.results
         )
-        notes = "".join(f"<p>{html.escape(caveat)}</p>" for caveat in self.caveats)
+        notes = "".join(f"<p>{html.escape(display_text(caveat))}</p>" for caveat in self.caveats)
         head = "".join(f"<th>{html.escape(header(name))}</th>" for name in ("criterion", "outcome", "reason", "source"))
         if isinstance(self.city, City):  # with its country, as the question says
             name = f"{display_text(self.city)} ({display_text(self.city.country)})"
