@@ -5,21 +5,18 @@ Usage: ``python tools/check_research.py``. For every row of ``reference/research
 columns, a missing source, a year outside the known rounds; exit status 1), and lists for
 review the rows the build will merge with another (the same name and country in another
 file, or an award laureate of that name) and names that look like a city the data already
-holds under another spelling (a possible duplicate). The build (``tools/build_data.py``)
+holds under another spelling (a possible duplicate). The build (``tools/build.py``)
 then refuses unknown countries and regions.
+
 """
 
 from __future__ import annotations
 
 import csv
-import sys
 from difflib import SequenceMatcher
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-from build_data import REFERENCE, _fold  # noqa: E402
+from buildlib import REFERENCE
+from buildlib import fold as _fold
 
 COLUMNS = ["city", "country", "country_code", "region", "year_joined", "source_url", "notes", "local_names"]
 YEARS = {"", "2015", "2016", "2017", "2018", "2019", "2020", "2022", "2024", "2025"}
