@@ -37,14 +37,15 @@ from typing import Annotated, Any
 import attrs
 
 from . import _resources, _text, model
-try:
-    from ._digest import GNLC_JSON
-except ImportError:  # pragma: no cover - a clone whose generated files are deleted, before tools/build.py runs
-    GNLC_JSON = (-1, -1)  # matches no file: every read is checked in full
 from ._fields import resolved_type
 from ._frozenmap import EMPTY, FrozenMap
 from ._repr import shown
 from .errors import DataError
+
+try:
+    from ._digest import GNLC_JSON
+except ImportError:  # pragma: no cover - a clone whose generated files are deleted, before tools/build.py runs
+    GNLC_JSON = (-1, -1)  # matches no file: every read is checked in full
 
 __all__ = [
     "ALTERNATES_FILE",
