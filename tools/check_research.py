@@ -15,11 +15,19 @@ from __future__ import annotations
 import csv
 from difflib import SequenceMatcher
 
-from buildlib import REFERENCE
+from buildlib import REFERENCE, read_rows
 from buildlib import fold as _fold
 
 COLUMNS = ["city", "country", "country_code", "region", "year_joined", "source_url", "notes", "local_names"]
-YEARS = {"", "2015", "2016", "2017", "2018", "2019", "2020", "2022", "2024", "2025"}
+# Rolling admission before the first cohort (2015-2018), then the rounds of cohorts.csv.
+YEARS = {
+    "",
+    "2015",
+    "2016",
+    "2017",
+    "2018",
+    *(row["cohort_year"] for row in read_rows(REFERENCE / "upstream" / "cohorts.csv")),
+}
 
 
 def _held() -> dict[str, list[tuple[str, str]]]:
