@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, scratch_clone
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SOURCE_2024 = "https://www.unesco.org/en/articles/unesco-global-network-learning-cities-64-new-members-35-countries"
@@ -51,14 +50,6 @@ def test_the_published_2022_list_in_its_city_country_form_is_held() -> None:
     assert lines[-1] == "held: gb-kirklees"
 
 
-def _scratch(tmp_path: Path) -> Path:
-    copy = tmp_path / "clone"
-    for part in ("reference", "tools", "src"):
-        if (ROOT / part).is_dir():
-            shutil.copytree(ROOT / part, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
-    return copy
-
-
 def _drop_rows(path: Path, starting: str) -> None:
     raw = path.read_bytes()
     ending = b"\r\n" if b"\r\n" in raw else b"\n"
@@ -67,7 +58,7 @@ def _drop_rows(path: Path, starting: str) -> None:
 
 
 def test_a_city_not_held_becomes_a_member_row_of_its_round(tmp_path: Path) -> None:
-    copy = _scratch(tmp_path)
+    copy = scratch_clone(tmp_path)
     # The reference data without Chinhoyi: the published list then names a new city.
     _drop_rows(copy / "reference" / "upstream" / "members.csv", "Chinhoyi,")
     _drop_rows(copy / "reference" / "research" / "evidence" / "evidence.csv", "Chinhoyi,")
@@ -116,7 +107,7 @@ def test_a_city_not_held_becomes_a_member_row_of_its_round(tmp_path: Path) -> No
 
 
 def test_a_new_round_gets_its_cohort_row(tmp_path: Path) -> None:
-    copy = _scratch(tmp_path)
+    copy = scratch_clone(tmp_path)
     _drop_rows(copy / "reference" / "upstream" / "members.csv", "Chinhoyi,")
     _drop_rows(copy / "reference" / "research" / "evidence" / "evidence.csv", "Chinhoyi,")
     listed = tmp_path / "list.txt"
@@ -137,7 +128,7 @@ def test_a_new_round_gets_its_cohort_row(tmp_path: Path) -> None:
 def test_a_line_it_cannot_resolve_is_named_and_nothing_is_written(
     tmp_path: Path, lines: list[str], message: str
 ) -> None:
-    copy = _scratch(tmp_path)
+    copy = scratch_clone(tmp_path)
     listed = tmp_path / "list.txt"
     listed.write_text("\n".join(lines) + "\n", encoding="utf-8")
     cohorts = copy / "reference" / "upstream" / "cohorts.csv"

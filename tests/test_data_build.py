@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import Any
 import pytest
 
 import learning_cities as lc
-from conftest import ROOT, load_tool
+from conftest import load_tool, scratch_clone
 from learning_cities import _codec, _resources
 
 
@@ -70,15 +69,6 @@ def test_no_stage_takes_what_a_later_stage_gives(build: ModuleType) -> None:
         build.run((late, *build.STAGES))
 
 
-def _scratch(tmp_path: Path) -> Path:
-    """A copy of the inputs and tools (and, in a source checkout, the package) to break and build."""
-    copy = tmp_path / "clone"
-    for part in ("reference", "tools", "src"):
-        if (ROOT / part).is_dir():
-            shutil.copytree(ROOT / part, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
-    return copy
-
-
 def _run_build(copy: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(copy / "tools" / "build.py"), *args], capture_output=True, text=True, check=False
@@ -86,7 +76,7 @@ def _run_build(copy: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_a_bad_row_names_its_file_line_and_column_and_nothing_is_written(tmp_path: Path) -> None:
-    copy = _scratch(tmp_path)
+    copy = scratch_clone(tmp_path)
     (copy / "reference" / "generated" / "country_names.csv").unlink()  # made by the first stage
     places = copy / "reference" / "curated" / "places.csv"  # read by a late stage
     lines = places.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -104,7 +94,7 @@ def test_a_bad_row_names_its_file_line_and_column_and_nothing_is_written(tmp_pat
 
 
 def test_check_names_each_differing_file_and_writes_nothing(tmp_path: Path) -> None:
-    copy = _scratch(tmp_path)
+    copy = scratch_clone(tmp_path)
     target = copy / "reference" / "generated" / "places.meta.json"
     target.write_text("{}\n", encoding="utf-8")
     (copy / "reference" / "generated" / "local_names.csv").unlink()

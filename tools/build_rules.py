@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from buildlib import PACKAGE, REFERENCE, BuildError, Product, Row, read_rows
@@ -84,12 +85,12 @@ def _record(row: Row, kind: type[Any]) -> dict[str, Any]:
     return data
 
 
-def build() -> dict[str, Any]:
-    """The packaged file's content, checked by the package's own classes."""
+def build(tables: Path = CURATED) -> dict[str, Any]:
+    """The packaged file's content, from the tables in ``tables``, checked by the package's own classes."""
     data: dict[str, Any] = {"schema": rules.SCHEMA_VERSION}
     for key, (name, kind) in TABLES.items():
         records = []
-        for row in read_rows(CURATED / name):
+        for row in read_rows(tables / name):
             try:
                 records.append(rules.encode(rules.decode(kind, _record(row, kind))))
             except (TypeError, ValueError) as error:
