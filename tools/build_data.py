@@ -53,10 +53,6 @@ MEMBER_COLUMNS = ("city", "country", "country_code", "region", "year_joined", "s
 _MEMBER_BY = re.compile(r"member_by=(\d{4})")
 
 
-def _rows(path: Path) -> list[Row]:
-    return read_rows(path)
-
-
 def _four_digits(text: str, where: str) -> int | None:
     if not text:
         return None
@@ -170,11 +166,11 @@ def _cities(countries: Countries, local_names: Sequence[Row]) -> dict[tuple[str,
     cities: dict[tuple[str, str], dict[str, Any]] = {}
     member_files = [REFERENCE / "upstream" / "members.csv", *_research_files("members")]
     for path in member_files:
-        for row in _rows(path):
+        for row in read_rows(path):
             countries.check(row["country_code"], row["country"], row["region"], row.at("country_code"))
             _merge_member(cities, row)
     for path in _research_files("updates"):
-        for row in _rows(path):
+        for row in read_rows(path):
             apply_update(cities, row)
     for row in local_names:
         apply_update(cities, row)
@@ -218,9 +214,10 @@ def apply_update(cities: dict[tuple[str, str], dict[str, Any]], row: Row) -> Non
 def _laureates(
     cities: dict[tuple[str, str], dict[str, Any]], countries: Countries
 ) -> list[tuple[int, tuple[str, str], Row]]:
-    aliases = {(fold(r["award_city"]), r["country_code"]): r for r in _rows(REFERENCE / "curated" / "laureates.csv")}
+    laureates = read_rows(REFERENCE / "curated" / "laureates.csv")
+    aliases = {(fold(r["award_city"]), r["country_code"]): r for r in laureates}
     found = []
-    for row in _rows(REFERENCE / "upstream" / "awards.csv"):
+    for row in read_rows(REFERENCE / "upstream" / "awards.csv"):
         where = row.where
         year = year_of(row, "award_year")
         if year is None:
@@ -265,7 +262,7 @@ def _cohort_years(cohorts: list[dict[str, Any]]) -> set[int]:
 
 def _cohorts() -> list[dict[str, Any]]:
     corrections: dict[int, list[dict[str, Any]]] = {}
-    for row in _rows(REFERENCE / "curated" / "cohort_corrections.csv"):
+    for row in read_rows(REFERENCE / "curated" / "cohort_corrections.csv"):
         corrections.setdefault(whole(row, "cohort_year"), []).append(
             {
                 "field": row["field"],
@@ -276,7 +273,7 @@ def _cohorts() -> list[dict[str, Any]]:
             }
         )
     cohorts = []
-    for row in _rows(REFERENCE / "upstream" / "cohorts.csv"):
+    for row in read_rows(REFERENCE / "upstream" / "cohorts.csv"):
         year = whole(row, "cohort_year")
         figures = {
             "reported_cities": _int_or_none(row["new_cities"]),
@@ -312,7 +309,7 @@ def _iso_or_none(text: str) -> str | None:
 
 def _conferences(countries: Countries) -> list[dict[str, Any]]:
     conferences = []
-    for row in _rows(REFERENCE / "upstream" / "conferences.csv"):
+    for row in read_rows(REFERENCE / "upstream" / "conferences.csv"):
         start = _iso_or_none(row["start_date"])
         planned = re.fullmatch(r"(\d{4})-(\d{2}) \(planned\)", row["start_date"])
         host = row["host_city"]
@@ -345,19 +342,19 @@ def _conferences(countries: Countries) -> list[dict[str, Any]]:
 
 
 def _apply_curated_cities(cities: dict[tuple[str, str], dict[str, Any]]) -> None:
-    for row in _rows(REFERENCE / "curated" / "member_by.csv"):
+    for row in read_rows(REFERENCE / "curated" / "member_by.csv"):
         record = _find(cities, row["city"], row["country_code"], row.at("city"))
         year = whole(row, "member_by")
         if record["member_by"] is None or year < record["member_by"]:
             record["member_by"] = year
         record["sources"] += [u for u in urls(row["source_url"]) if u not in record["sources"]]
-    for row in _rows(REFERENCE / "curated" / "status.csv"):
+    for row in read_rows(REFERENCE / "curated" / "status.csv"):
         record = _find(cities, row["city"], row["country_code"], row.at("city"))
         record["status"] = row["status"]
         record["status_changed"] = whole(row, "changed_in")
         record["sources"] += [u for u in urls(row["source_url"]) if u not in record["sources"]]
         record["notes"].append(row["notes"])
-    for row in _rows(REFERENCE / "upstream" / "local_names.csv"):
+    for row in read_rows(REFERENCE / "upstream" / "local_names.csv"):
         record = _find(cities, row["city"], row["country_code"], row.at("city"))
         record["local_names"][row["lang"]] = row["name"]
         record.setdefault("official_names", {})[row["lang"]] = row["official_name"]
@@ -462,7 +459,7 @@ def _apply_evidence(
     for award_year, ids in laureates.items():
         for city_id in ids:
             confirmed.setdefault(city_id, []).append(award_year)
-    for row in _rows(REFERENCE / "research" / "evidence" / "evidence.csv"):
+    for row in read_rows(REFERENCE / "research" / "evidence" / "evidence.csv"):
         record = _find(cities, row["city"], row["country_code"], row.at("city"))
         city = _by_id(city_records, record["id"], row.at("city"))
         year = year_of(row, "year")
@@ -490,7 +487,7 @@ def _apply_evidence(
 
 def _apply_name_variants(city_records: list[dict[str, Any]], cities: dict[tuple[str, str], dict[str, Any]]) -> None:
     """Other forms of a city's name (abbreviations, official forms) as lookup aliases, with their sources."""
-    for row in _rows(REFERENCE / "curated" / "city_name_variants.csv"):
+    for row in read_rows(REFERENCE / "curated" / "city_name_variants.csv"):
         record = _find(cities, row["city"], row["country_code"], row.at("city"))
         city = _by_id(city_records, record["id"], row.at("city"))
         if row["name"] not in city["aliases"]:
@@ -504,7 +501,7 @@ def _country_names(cldr: Iterable[Sequence[str]]) -> dict[str, dict[str, Any]]:
     for code, lang, name, *_ in cldr:
         entry = found.setdefault(code, {"names": {}, "aliases": [], "sources": []})
         entry["names"][lang] = name
-    for row in _rows(REFERENCE / "curated" / "country_names.csv"):
+    for row in read_rows(REFERENCE / "curated" / "country_names.csv"):
         entry = found.setdefault(row["code"], {"names": {}, "aliases": [], "sources": []})
         entry["aliases"].append(row["name"])
         entry["sources"] += [u for u in urls(row["source_url"]) if u not in entry["sources"]]
@@ -548,13 +545,13 @@ def _network_totals() -> list[dict[str, Any]]:
             "sources": urls(row["source_url"]),
             "notes": row["notes"],
         }
-        for row in _rows(REFERENCE / "upstream" / "network_totals.csv")
+        for row in read_rows(REFERENCE / "upstream" / "network_totals.csv")
     ]
 
 
 def _country_totals(known: Countries) -> list[dict[str, Any]]:
     totals = []
-    for row in _rows(REFERENCE / "curated" / "country_totals.csv"):
+    for row in read_rows(REFERENCE / "curated" / "country_totals.csv"):
         known.check(row["country_code"], "", "", row.at("country_code"))
         totals.append(
             {
@@ -579,13 +576,13 @@ def _membership_changes() -> list[dict[str, Any]]:
             "sources": urls(row["source_url"]),
             "notes": row["notes"],
         }
-        for row in _rows(REFERENCE / "upstream" / "membership_changes.csv")
+        for row in read_rows(REFERENCE / "upstream" / "membership_changes.csv")
     ]
 
 
 def countries() -> Countries:
     """The curated country table (``reference/curated/countries.csv``)."""
-    return Countries(_rows(REFERENCE / "curated" / "countries.csv"))
+    return Countries(read_rows(REFERENCE / "curated" / "countries.csv"))
 
 
 def members(local_names: Sequence[Row] = ()) -> dict[str, Any]:
