@@ -15,8 +15,7 @@ from __future__ import annotations
 import csv
 from difflib import SequenceMatcher
 
-from buildlib import REFERENCE, read_rows
-from buildlib import fold as _fold
+from buildlib import REFERENCE, fold, read_rows
 
 COLUMNS = ["city", "country", "country_code", "region", "year_joined", "source_url", "notes", "local_names"]
 # Rolling admission before the first cohort (2015-2018), then the rounds of cohorts.csv.
@@ -61,16 +60,16 @@ def check() -> tuple[list[str], list[str]]:
                     problems.append(f"{where}: {row['city']} has no source")
                 if row["year_joined"].strip() not in YEARS:
                     problems.append(f"{where}: {row['city']} has year {row['year_joined']!r}")
-                key = (_fold(row["city"]), row["country_code"])
+                key = (fold(row["city"]), row["country_code"])
                 if key in seen:
                     review.append(f"{where}: {row['city']} merges with the row in {seen[key]}")
                 seen[key] = where
                 for name, origin in held.get(row["country_code"], []) + held.get(row["country"], []):
-                    if _fold(name) == _fold(row["city"]):
+                    if fold(name) == fold(row["city"]):
                         review.append(f"{where}: {row['city']} merges with {name!r} of {origin}")
                         continue
-                    similarity = SequenceMatcher(None, _fold(name), _fold(row["city"])).ratio()
-                    if similarity >= 0.8 or _fold(name) in _fold(row["city"]) or _fold(row["city"]) in _fold(name):
+                    similarity = SequenceMatcher(None, fold(name), fold(row["city"])).ratio()
+                    if similarity >= 0.8 or fold(name) in fold(row["city"]) or fold(row["city"]) in fold(name):
                         review.append(f"{where}: {row['city']} looks like {name!r} of {origin}: one city?")
     return problems, review
 

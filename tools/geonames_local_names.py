@@ -289,7 +289,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", action="store_true", help="list members still without a local name, and why")
     parser.parse_args(argv)
     _, unmatched = find(build_data.members()["cities"])
-    print("\n".join(unmatched))
+    for line in unmatched:
+        print(line)
+    print(f"{len(unmatched)} member(s) without a name in their country's script that GeoNames could not give")
     return 0
 
 
