@@ -178,7 +178,7 @@ def add_round(year: int, announced: str, source: str, path: Path, *, dry_run: bo
         if target.exists()
         else []
     )
-    outputs: dict[Path, str] = {}
+    outputs: dict[Path, str | bytes] = {}
     added = new_rows(verdicts, names, year, announced, source)
     if added:
         outputs[target] = csv_text(RESEARCH_COLUMNS, [*existing, *added])

@@ -69,10 +69,10 @@ STAGES: tuple[Stage, ...] = (
 )
 
 
-def run(stages: Sequence[Stage] = STAGES) -> dict[Path, str]:
+def run(stages: Sequence[Stage] = STAGES) -> dict[Path, str | bytes]:
     """Every file the stages make, by path; raises :class:`BuildError` before anything is written."""
     products: dict[str, Product] = {}
-    files: dict[Path, str] = {}
+    files: dict[Path, str | bytes] = {}
     for stage in stages:
         unknown = [need for need in stage.needs if need not in products]
         if unknown:
@@ -86,7 +86,7 @@ def run(stages: Sequence[Stage] = STAGES) -> dict[Path, str]:
     return files
 
 
-def check(files: Mapping[Path, str]) -> list[str]:
+def check(files: Mapping[Path, str | bytes]) -> list[str]:
     """The files (from the repository root) whose committed text differs from the build's."""
     return [shown(path) for path in stale(files)]
 

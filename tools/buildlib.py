@@ -60,10 +60,14 @@ class Row(dict[str, str]):
 
 @dataclass(frozen=True)
 class Product:
-    """What a stage of the build gives: a value for the later stages, and the text of the files it makes."""
+    """What a stage of the build gives: a value for the later stages, and the content of the files it makes.
+
+    A file's content is text (written as UTF-8) or, for a binary file such as a compiled
+    gettext catalog, bytes.
+    """
 
     value: Any
-    files: Mapping[Path, str] = field(default_factory=dict)
+    files: Mapping[Path, str | bytes] = field(default_factory=dict)
 
 
 def read_rows(path: Path, columns: Sequence[str] | None = None) -> list[Row]:
@@ -167,19 +171,24 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return buffer.getvalue()
 
 
-def stale(outputs: Mapping[Path, str]) -> list[Path]:
-    """The files of ``outputs`` whose committed text differs (or that are missing)."""
-    return [path for path, text in outputs.items() if not path.exists() or path.read_bytes() != text.encode("utf-8")]
+def content(data: str | bytes) -> bytes:
+    """A file's bytes: text as UTF-8."""
+    return data.encode("utf-8") if isinstance(data, str) else data
 
 
-def write_all(outputs: Mapping[Path, str]) -> None:
+def stale(outputs: Mapping[Path, str | bytes]) -> list[Path]:
+    """The files of ``outputs`` whose committed bytes differ (or that are missing)."""
+    return [path for path, data in outputs.items() if not path.exists() or path.read_bytes() != content(data)]
+
+
+def write_all(outputs: Mapping[Path, str | bytes]) -> None:
     """Write every file, each through a temporary file renamed into place, after all were computed."""
-    for path, text in outputs.items():
+    for path, data in outputs.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
         try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-                out.write(text)
+            with os.fdopen(handle, "wb") as out:
+                out.write(content(data))
             os.chmod(temporary, 0o644)
             os.replace(temporary, path)
         except BaseException:
