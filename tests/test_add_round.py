@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, scratch_clone
 
@@ -140,3 +142,24 @@ def test_a_line_it_cannot_resolve_is_named_and_nothing_is_written(
     assert result.stdout == ""
     assert cohorts.read_bytes() == before
     assert not (copy / "reference" / "research" / "cohort2027.csv").exists()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("ab (),\n#-•éก\u200b\r\t"), max_size=80))
+@example(", a")
+@example("a ( )")
+@example("a, ")
+def test_any_list_text_gives_lines_or_an_error_naming_its_line(text: str) -> None:
+    import add_round
+    import buildlib
+
+    refused = ""
+    try:
+        lines = add_round.parse_list(text, Path("list.txt"))
+    except buildlib.BuildError as error:
+        refused, lines = str(error), []
+    if refused:
+        assert refused.startswith("list.txt:")
+        assert "is not of the form 'City (Country)'" in refused
+    assert all(line.city.strip() == line.city and line.city for line in lines)
+    assert all(line.country.strip() == line.country and line.country for line in lines)

@@ -10,6 +10,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import learning_cities as lc
 from conftest import load_tool, scratch_clone
@@ -192,3 +194,15 @@ def test_member_since_is_the_earliest_dated_source_and_never_after_data_as_of(ne
     active = [city for city in net.cities if city.is_active]
     assert all(city.member_since <= net.data_as_of for city in active if city.member_since is not None)
     assert len(net.members_on(net.data_as_of)) + len(net.undated) == len(active)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from('a,"\n\r\x00é'), max_size=60))
+def test_any_csv_text_gives_rows_or_an_error_naming_file_and_line(lib: ModuleType, text: str) -> None:
+    refused = ""
+    try:
+        rows = lib.parse_rows(text, lib.REFERENCE / "t.csv")
+    except lib.BuildError as error:
+        refused, rows = str(error), []
+    assert not refused or refused.startswith("reference/t.csv:")
+    assert all(list(row) == list(rows[0]) for row in rows)

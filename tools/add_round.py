@@ -69,6 +69,11 @@ def read_list(path: Path) -> list[Line]:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise BuildError(f"{path}: not UTF-8 ({error.reason})") from None
+    return parse_list(text, path)
+
+
+def parse_list(text: str, path: Path) -> list[Line]:
+    """The member lines of a list's ``text`` (read from ``path``, which errors name)."""
     lines = []
     for number, raw in enumerate(text.splitlines(), start=1):
         entry = raw.strip().lstrip("-•").strip()
@@ -76,12 +81,12 @@ def read_list(path: Path) -> list[Line]:
             continue
         found = _PARENTHESISED.fullmatch(entry)
         if found is not None:
-            lines.append(Line(number, found["city"].strip(), found["country"].strip()))
-        elif ", " in entry:
-            city, _, country = entry.rpartition(", ")
-            lines.append(Line(number, city.strip(), country.strip()))
+            city, country = found["city"].strip(), found["country"].strip()
         else:
+            city, _, country = (part.strip() for part in entry.rpartition(", "))
+        if not city or not country:
             raise BuildError(f"{path}:{number}: {entry!r} is not of the form 'City (Country)'")
+        lines.append(Line(number, city, country))
     return lines
 
 
