@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from importlib.resources import files
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 import learning_cities as lc
 from conftest import load_tool, scratch_clone
-from learning_cities import _codec, _resources
+from learning_cities import _codec, _resources, _store
 
 
 @pytest.fixture(scope="module")
@@ -53,12 +54,17 @@ def test_every_generated_file_is_what_the_build_makes(built: dict[Path, str | by
         "src/learning_cities/data/alternate_names.json",
         "src/learning_cities/data/gnlc.json",
         "src/learning_cities/data/rules.json",
+        "src/learning_cities/locale/th/LC_MESSAGES/learning_cities.mo",
     ]
     for path, text in built.items():
-        if path.suffix == ".py":
-            continue  # the checksum module: checked below through the package
+        if path.suffix in (".py", ".mo"):
+            continue  # the checksum module and the catalogs: checked below through the package
         assert _committed(lib, path) == lib.content(text), f"run: python tools/build.py ({lib.shown(path)})"
-    assert _codec.is_built(_codec.read_bytes()), "run: python tools/build.py (the checksum module is stale)"
+    assert _store.is_built(_codec.read_bytes()), "run: python tools/build.py (the checksum module is stale)"
+    for path, data in built.items():
+        if path.suffix == ".mo":
+            installed = files("learning_cities").joinpath(path.relative_to(lib.PACKAGE).as_posix()).read_bytes()
+            assert installed == data, f"run: python tools/build.py ({lib.shown(path)})"
 
 
 def test_no_stage_takes_what_a_later_stage_gives(build: ModuleType) -> None:
