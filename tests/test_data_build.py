@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
-from importlib.resources import files
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -43,12 +42,7 @@ def _committed(lib: ModuleType, path: Path) -> bytes:
 
 
 def test_every_generated_file_is_what_the_build_makes(built: dict[Path, str | bytes], lib: ModuleType) -> None:
-    # The catalogs are compiled from the .po files of a source checkout (the wheel test has no src/).
-    catalogs = sorted(lib.shown(po.with_suffix(".mo")) for po in (lib.PACKAGE / "locale").glob("*/LC_MESSAGES/*.po"))
-    thai = "src/learning_cities/locale/th/LC_MESSAGES/learning_cities.mo"
-    assert catalogs == ([thai] if lib.PACKAGE.is_dir() else [])
-    names = sorted(lib.shown(path) for path in built if path.suffix != ".mo")
-    assert sorted(lib.shown(path) for path in built if path.suffix == ".mo") == catalogs
+    names = sorted(lib.shown(path) for path in built)
     assert names == [
         "reference/generated/alternate_names.csv",
         "reference/generated/country_names.csv",
@@ -61,14 +55,10 @@ def test_every_generated_file_is_what_the_build_makes(built: dict[Path, str | by
         "src/learning_cities/data/rules.json",
     ]
     for path, text in built.items():
-        if path.suffix in (".py", ".mo"):
-            continue  # the checksum module and the catalogs: checked below through the package
+        if path.suffix == ".py":
+            continue  # the checksum module: checked below through the package
         assert _committed(lib, path) == lib.content(text), f"run: python tools/build.py ({lib.shown(path)})"
     assert _store.is_built(_codec.read_bytes()), "run: python tools/build.py (the checksum module is stale)"
-    for path, data in built.items():
-        if path.suffix == ".mo":
-            installed = files("learning_cities").joinpath(path.relative_to(lib.PACKAGE).as_posix()).read_bytes()
-            assert installed == data, f"run: python tools/build.py ({lib.shown(path)})"
 
 
 def test_no_stage_takes_what_a_later_stage_gives(build: ModuleType) -> None:

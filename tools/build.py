@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import build_catalogs
 import build_data
 import build_rules
 import cldr_names
@@ -67,7 +66,6 @@ STAGES: tuple[Stage, ...] = (
     Stage("places", link_geonames.stage, needs=("members",)),
     Stage("package", _package, needs=("members", "places", "country names")),
     Stage("rules", build_rules.stage),
-    Stage("catalogs", build_catalogs.stage),
 )
 
 

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import thai_names
 from buildlib import (
     PACKAGE,
     REFERENCE,
@@ -638,6 +639,10 @@ def members(local_names: Sequence[Row] = ()) -> dict[str, Any]:
     city_records = sorted((_city_json(record, years, first_award) for record in cities.values()), key=lambda c: c["id"])
     proven = _apply_evidence(city_records, cities, {award["year"]: award["laureates"] for award in awards})
     _apply_name_variants(city_records, cities)
+    try:
+        thai_names.lookup_forms(city_records)  # lookup keys only: the package derives them, no record holds them
+    except thai_names.NameCollisionError as error:
+        raise BuildError(str(error)) from None
     totals = _network_totals()
     dated = [c["announced_on"] for c in cohorts] + [t["date"] for t in totals if t["date"]]
     dated += [c["end"] for c in conferences if c["end"]]

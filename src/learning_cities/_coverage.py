@@ -18,6 +18,7 @@ from typing import Protocol
 
 import attrs
 
+from ._i18n import N_, Text
 from ._tables import Rows
 from .cohorts import Cohort, CountryTotal, NetworkTotal
 from .model import City, Country
@@ -52,15 +53,15 @@ class Holdings(Protocol):
     def undated(self) -> tuple[City, ...]: ...
 
     @property
-    def reported_total(self) -> NetworkTotal: ...
+    def reported_total(self) -> NetworkTotal | None: ...
 
     def members_on(self, day: dt.date) -> tuple[City, ...]: ...
 
 
 #: The labels of the rows outside the rounds (the first, for the rolling admissions, names
 #: the years before the first round).
-YEAR_UNKNOWN = "join year unknown"
-UNDATED = "undated (no source dates them)"
+YEAR_UNKNOWN = N_("join year unknown")
+UNDATED = N_("undated (no source dates them)")
 
 
 @attrs.frozen
@@ -113,7 +114,11 @@ def coverage_rows(net: Holdings) -> Rows[CoverageRow]:
     early_ids = {city.id for city in early}
     unknown_year = [city for city in outside if city.id not in early_ids]
     undated = list(net.undated)
-    rolling = "rolling admission" if first is None else f"2015-{first - 1} (rolling admission)"
+    rolling = (
+        Text("rolling admission")
+        if first is None
+        else Text("{first:year}-{last:year} (rolling admission)", first=2015, last=first - 1)
+    )
     rows = [
         CoverageRow(rolling, None, len(early), None, _countries(early), None),
         CoverageRow(YEAR_UNKNOWN, None, len(unknown_year), None, _countries(unknown_year), None),
@@ -130,21 +135,14 @@ def coverage_rows(net: Holdings) -> Rows[CoverageRow]:
                 reported_countries=cohort.reported_countries,
             )
         )
-    total = _reported_total(net)
+    total = net.reported_total
     if total is None:
-        label, reported, reported_countries = "network (no reported total)", None, None
+        label, reported, reported_countries = Text("network (no reported total)"), None, None
     else:
-        label = f"network ({total.date.isoformat() if total.date else total.as_of})"
+        label = Text("network ({when})", when=total.date if total.date else total.as_of)
         reported, reported_countries = total.cities, total.countries
     rows.append(CoverageRow(label, None, len(active), reported, _countries(active), reported_countries))
     return Rows(rows, "Member records held against UNESCO's reported figures")
-
-
-def _reported_total(network: Holdings) -> NetworkTotal | None:
-    try:
-        return network.reported_total
-    except ValueError:  # no exact total reported
-        return None
 
 
 def _countries(cities: Iterable[City]) -> int:
@@ -178,9 +176,12 @@ class CountryCoverageRow:
         """``reported - held_then`` where a national figure exists, else ``None``.
 
         >>> import learning_cities as lc
-        >>> france = next(r for r in lc.country_coverage() if r.country.code == "FR")
-        >>> france.reported, france.missing
+        >>> germany = next(r for r in lc.country_coverage() if r.country.code == "DE")
+        >>> germany.reported, germany.missing
         (None, None)
+        >>> france = next(r for r in lc.country_coverage() if r.country.code == "FR")
+        >>> france.reported, france.held_then, france.missing
+        (8, 6, 2)
         """
         return None if self.reported is None or self.held_then is None else self.reported - self.held_then
 

@@ -38,6 +38,7 @@ from ._checks import (
     require_year,
     tuple_field,
 )
+from ._i18n import Text
 from ._repr import shown
 from .calendars import calendar_year
 from .errors import LearningCitiesError
@@ -54,6 +55,7 @@ __all__ = [
     "UnknownCallError",
     "UnknownRuleError",
     "award_call",
+    "call_label",
     "decode",
     "encode",
     "membership_call",
@@ -160,11 +162,11 @@ class Rule:
 
     def __attrs_post_init__(self) -> None:
         if (self.threshold is None) != (self.unit is None):
-            raise ValueError(f"rule {self.id}: a threshold needs its unit and a unit its threshold")
+            raise ValueError(f"rule {shown(self.id)}: a threshold needs its unit and a unit its threshold")
         if self.threshold is not None and self.threshold < 0:
-            raise ValueError(f"rule {self.id}: threshold must be 0 or more, not {shown(self.threshold)}")
+            raise ValueError(f"rule {shown(self.id)}: threshold must be 0 or more, not {shown(self.threshold)}")
         if self.unit is not None and self.unit not in UNITS:
-            raise ValueError(f"rule {self.id}: unit must be one of {', '.join(UNITS)}, not {shown(self.unit)}")
+            raise ValueError(f"rule {shown(self.id)}: unit must be one of {', '.join(UNITS)}, not {shown(self.unit)}")
 
 
 @attrs.frozen
@@ -190,9 +192,9 @@ class MembershipCall:
 
     def __attrs_post_init__(self) -> None:
         if not self.opens <= self.closes <= (self.extended_to or self.closes):
-            raise ValueError(f"call {self.id}: its dates must run opens <= closes <= extended_to")
+            raise ValueError(f"call {shown(self.id)}: its dates must run opens <= closes <= extended_to")
         if self.yearly and self.opens.year != self.closes.year:
-            raise ValueError(f"call {self.id}: a yearly window must open and close in the same year")
+            raise ValueError(f"call {shown(self.id)}: a yearly window must open and close in the same year")
 
     def window(self, year: int | None = None) -> tuple[dt.date, dt.date]:
         """The first and last day applications were accepted (in ``year``, for a yearly call).
@@ -205,7 +207,7 @@ class MembershipCall:
             try:
                 return self.opens.replace(year=year), self.closes.replace(year=year)
             except ValueError:  # 29 February, or a year outside the calendar
-                raise ValueError(f"call {self.id} has no window in {shown(year)}") from None
+                raise ValueError(f"call {shown(self.id)} has no window in {shown(year)}") from None
         return self.opens, self.extended_to or self.closes
 
     def describe(self) -> str:
@@ -214,12 +216,22 @@ class MembershipCall:
         >>> membership_call("call-2021").describe()
         'call-2021: 2021-09-01 to 2022-02-28 (extended from 2021-11-01)'
         """
+        call = call_label(self)
         if self.yearly:
-            last = (self.extended_to or self.closes).year
-            return f"{self.id}: {self.opens:%d %B} to {self.closes:%d %B} each year, {self.opens.year}-{last}"
+            return Text(
+                "{call}: {opens:day_month} to {closes:day_month} each year, {first:year}-{last:year}",
+                call=call,
+                opens=self.opens,
+                closes=self.closes,
+                first=self.opens.year,
+                last=(self.extended_to or self.closes).year,
+            )
         first, end = self.window()
-        extended = f" (extended from {self.closes.isoformat()})" if self.extended_to else ""
-        return f"{self.id}: {first.isoformat()} to {end.isoformat()}{extended}"
+        if self.extended_to:
+            return Text(
+                "{call}: {first} to {end} (extended from {closes})", call=call, first=first, end=end, closes=self.closes
+            )
+        return Text("{call}: {first} to {end}", call=call, first=first, end=end)
 
     def is_open_on(self, day: dt.date) -> bool:
         """Whether an application submitted on ``day`` fell in this call's window.
@@ -263,10 +275,10 @@ class AwardCall:
 
     def __attrs_post_init__(self) -> None:
         if self.city_deadline is not None and (self.deadline_earliest or self.deadline_latest):
-            raise ValueError(f"call {self.id}: bounds on the deadline are for a call whose deadline is unknown")
+            raise ValueError(f"call {shown(self.id)}: bounds on the deadline are for a call whose deadline is unknown")
         early, late = self.deadline_earliest, self.deadline_latest
         if early is not None and late is not None and early > late:
-            raise ValueError(f"call {self.id}: deadline_earliest {early} is after deadline_latest {late}")
+            raise ValueError(f"call {shown(self.id)}: deadline_earliest {early} is after deadline_latest {late}")
 
 
 @attrs.frozen
@@ -293,9 +305,9 @@ class RuleTable:
         for found in self.rules:
             unknown = [call for call in found.applies_to if call not in ids]
             if unknown:
-                raise ValueError(f"rule {found.id} applies to unknown calls: {', '.join(unknown)}")
+                raise ValueError(f"rule {shown(found.id)} applies to unknown calls: {', '.join(unknown)}")
             if found.threshold is not None and f"{found.threshold:,}" not in found.text:
-                raise ValueError(f"rule {found.id}: its text does not state its threshold {found.threshold:,}")
+                raise ValueError(f"rule {shown(found.id)}: its text does not state its threshold {found.threshold:,}")
         if [c.opens for c in self.membership_calls] != sorted(c.opens for c in self.membership_calls):
             raise ValueError("membership calls must be in the order they opened")
         years = [c.award_year for c in self.award_calls]
@@ -416,6 +428,17 @@ def rule(rule_id: str) -> Rule:
         if found.id == rule_id:
             return found
     raise UnknownRuleError(f"no rule {shown(rule_id)}; rules: {', '.join(r.id for r in table().rules)}")
+
+
+def call_label(call: MembershipCall | AwardCall) -> str:
+    """How a call is named: its id in English; in Thai what it is, with its year in the Buddhist Era.
+
+    >>> call_label(membership_call("call-2025")), call_label(membership_call("call-2025")).in_language("th")
+    ('call-2025', 'ประกาศรับสมัครสมาชิก พ.ศ. 2568')
+    """
+    if isinstance(call, AwardCall):
+        return Text.in_context("award call", "{id}", id=call.id, year=call.award_year)
+    return Text.in_context("membership call", "{id}", id=call.id, year=call.opens.year)
 
 
 def membership_call(call_id: str) -> MembershipCall:
