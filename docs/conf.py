@@ -90,6 +90,9 @@ nitpick_ignore = [
     ("py:class", "enum.Enum"),
     ("py:class", "pandas.DataFrame"),
     ("py:class", "folium.Map"),  # the maps extra's result type
+    ("py:class", "Figure"),  # charts.growth_chart's result: matplotlib.figure.Figure (the plot extra)
+    ("py:class", "matplotlib.figure.Figure"),
+    ("py:class", "contextvars.ContextVar"),
     ("py:class", "T"),  # the item type of display.Rows, a generic tuple
     ("py:obj", "learning_cities.display.T"),
     ("py:obj", "learning_cities._tables.T"),  # Rows is defined there

@@ -23,6 +23,49 @@ class TestConversions:
         assert lc.to_buddhist_era(dt.date(2024, 2, 14)) == 2567
 
 
+class TestPandasValues:
+    """What a DataFrame holds: numpy integers, Timestamps, gaps."""
+
+    def test_numpy_integers(self) -> None:
+        np = pytest.importorskip("numpy")
+        for kind in (np.int64, np.int32, np.uint16, np.int16):
+            assert lc.to_buddhist_era(kind(2024)) == 2567
+            assert type(lc.to_buddhist_era(kind(2024))) is int
+        assert lc.from_buddhist_era(np.int64(2567)) == 2024
+        with pytest.raises(BuddhistEraError, match="2024"):
+            lc.to_buddhist_era(np.int64(2567))  # the guard holds for numpy integers too
+        with pytest.raises(TypeError, match="bool"):
+            lc.to_buddhist_era(np.True_)
+        with pytest.raises(TypeError, match="float64"):
+            lc.to_buddhist_era(np.float64(2024))
+
+    def test_dates_and_datetimes_give_their_year(self) -> None:
+        pd = pytest.importorskip("pandas")
+        assert lc.to_buddhist_era(pd.Timestamp("2024-02-14")) == 2567
+        assert lc.to_buddhist_era(pd.Timestamp("2024-02-14 10:00", tz="Asia/Bangkok")) == 2567
+        assert lc.to_buddhist_era(dt.datetime(2025, 12, 4, 9, 30)) == 2568
+        assert lc.from_buddhist_era(dt.date(2567, 2, 14)) == 2024
+        assert lc.from_buddhist_era(dt.datetime(2568, 12, 4)) == 2025
+        with pytest.raises(BuddhistEraError, match="2024-02-14"):
+            lc.to_buddhist_era(dt.datetime(2567, 2, 14))
+        with pytest.raises(TypeError, match="missing"):
+            lc.to_buddhist_era(pd.NaT)
+        with pytest.raises(TypeError, match="NAType"):
+            lc.to_buddhist_era(pd.NA)
+
+    def test_series_map_leaves_gaps(self, net: lc.Network) -> None:
+        pd = pytest.importorskip("pandas")
+        frame = net.where(country="TH").to_dataframe()
+        joined = frame["joined"].map(lc.to_buddhist_era, na_action="ignore")
+        assert list(joined) == [year + 543 for year in frame["joined"]]
+        since = frame["member_since"].map(lc.to_buddhist_era, na_action="ignore")
+        assert list(since) == [day.year + 543 for day in frame["member_since"]]
+        gaps = pd.Series([2567, None, 2562], dtype="Int64").map(lc.from_buddhist_era, na_action="ignore")
+        assert gaps.iloc[0] == 2024
+        assert gaps.isna().iloc[1]
+        assert gaps.iloc[2] == 2019
+
+
 class TestThaiMembers:
     def test_join_years_in_buddhist_era(self, net: lc.Network) -> None:
         years = {c.name: lc.to_buddhist_era(c.joined) for c in net.where(country="TH") if c.joined is not None}
@@ -31,7 +74,7 @@ class TestThaiMembers:
 
 
 class TestRefused:
-    @pytest.mark.parametrize("bad", [True, False, 2024.0, "2024", None, dt.datetime(2024, 1, 1), [2024]])
+    @pytest.mark.parametrize("bad", [True, False, 2024.0, "2024", None, float("nan"), [2024]])
     def test_non_integers(self, bad: object) -> None:
         with pytest.raises(TypeError):
             lc.to_buddhist_era(bad)  # type: ignore[arg-type]

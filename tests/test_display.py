@@ -44,34 +44,39 @@ class TestHtml:
         assert "ขอนแก่น (th)" in found
         assert "2024-02-14" in found
         assert f'<a href="{city.sources[0]}">' in page
-        assert "<em>unknown</em>" not in page.split("member by")[0]
+        assert "<em>unknown</em>" not in page.split("Member by")[0]
 
     def test_a_city_without_a_year_says_member_by(self, net: lc.Network) -> None:
         found = cells(net.city("Cork")._repr_html_())
-        assert found[found.index("member by") + 1] == "2015"
+        assert found[found.index("Member by") + 1] == "2015"
 
     def test_country_cohort_award_conference(self, net: lc.Network) -> None:
         thailand = cells(net.country("TH")._repr_html_())
-        assert "ไทย (th)" in thailand[thailand.index("names") + 1]
-        assert "member cities" not in thailand  # a record knows nothing of a network
+        assert "ไทย (th)" in thailand[thailand.index("Names") + 1]
+        assert "Member cities" not in thailand  # a record knows nothing of a network
         held = cells(country_html(net.country("TH"), net))  # the network knows its cities
-        assert held[held.index("member cities") + 1] == "13 active of 13 held"
+        assert held[held.index("Member cities") + 1] == "13 active of 13 held"
         assert held[: len(thailand)] == thailand
         cohort = net.cohort(2024)._repr_html_()
-        shown = net.cohort(2024).cities[:MAX_ROWS]  # the table stops after MAX_ROWS and says so
+        shown = net.cohort(2024).cities  # all 60: fewer than MAX_ROWS
+        assert len(shown) == 60 < MAX_ROWS
         assert cells(cohort).count("Thailand") == len([c for c in shown if c.country.code == "TH"]) > 0
-        assert f"(first {MAX_ROWS} of 60 shown)" in cohort
+        assert cohort.count("<tr>") == 5 + 1 + 60
+        assert "more not shown" not in cohort
         award = cells(net.award(2024)._repr_html_())
         assert len(award) == 2 + 2 * 10
         conference = cells(net.conference(6)._repr_html_())
-        assert conference[conference.index("dates") + 1] == "2024-12-03 to 2024-12-05"
+        assert conference[conference.index("Dates") + 1] == "2024-12-03 to 2024-12-05"
 
     def test_the_network_and_results(self, net: lc.Network) -> None:
         found = cells(net._repr_html_())
-        assert found[found.index("dated / undated") + 1] == f"{401 - len(net.undated)} / {len(net.undated)}"
+        assert found[found.index("Dated / undated") + 1] == f"{401 - len(net.undated)} / {len(net.undated)}"
         table = net.where(country="KR")._repr_html_()
-        assert "55 member cities (first 30 of 55 shown)" in table
-        assert table.count("<tr>") == 30 + 1
+        assert "55 member cities" in table
+        assert table.count("<tr>") == 55 + 1
+        everyone = net.where()._repr_html_()  # past MAX_ROWS, a count of the rest
+        assert everyone.count("<tr>") == MAX_ROWS + 2
+        assert f"… {len(net.cities) - MAX_ROWS} more not shown" in everyone
 
     def test_values_are_escaped(self, net: lc.Network) -> None:
         rows = Rows([lc.CriterionResult("x", lc.Outcome.MET, "<script>alert(1)</script>", "https://a.example")])

@@ -12,7 +12,8 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 @pytest.mark.parametrize(
-    ("page", "least"), [("eligibility.md", 15), ("awards.md", 15), ("serialization.md", 10), ("names.md", 30)]
+    ("page", "least"),
+    [("eligibility.md", 15), ("awards.md", 15), ("serialization.md", 10), ("names.md", 30), ("thai.md", 20)],
 )
 def test_page_examples_run(page: str, least: int) -> None:
     text = (DOCS / page).read_text(encoding="utf-8")

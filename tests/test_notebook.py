@@ -133,3 +133,30 @@ def test_the_growth_chart_is_an_image(executed: Any) -> None:
         o for o in _cell(executed, "growth-chart").outputs if o.output_type in ("execute_result", "display_data")
     ]
     assert any("image/png" in o.data for o in outputs)
+
+
+def _html(executed: Any, tag: str) -> str:
+    outputs = [o for o in _cell(executed, tag).outputs if o.output_type == "execute_result"]
+    assert len(outputs) == 1
+    return str(outputs[0].data["text/html"])
+
+
+def test_set_display_shows_thai_and_the_buddhist_era(executed: Any) -> None:
+    net = lc.load()
+    city = _html(executed, "thai-city")
+    assert "<caption>ขอนแก่น (ไทย)</caption>" in city
+    assert "14 กุมภาพันธ์ พ.ศ. 2567" in city
+    cities = _html(executed, "thai-cities")
+    assert "<th>ชื่อ</th>" in cities
+    assert all(c.local_names["th"] in cities for c in net.where(country="TH"))
+    assert cities.count("<td>เป็นสมาชิก</td>") == len(net.where(country="TH"))  # every status filled
+    assert "รุ่นปี พ.ศ. 2567 ประกาศเมื่อ 14 กุมภาพันธ์ พ.ศ. 2567" in _html(executed, "thai-cohort")
+    coverage = _html(executed, "thai-coverage")
+    assert "พ.ศ. 2565" in coverage
+    assert "%" in coverage
+    assert "พ.ศ. 2570" in _html(executed, "thai-eligibility")
+    outputs = [o for o in _cell(executed, "thai-chart").outputs if o.output_type in ("execute_result", "display_data")]
+    assert any("image/png" in o.data for o in outputs)  # and no stderr: no glyph missing (every cell)
+    english = _html(executed, "english-again")
+    assert "<caption>Khon Kaen (Thailand)</caption>" in english
+    assert "2024-02-14" in english

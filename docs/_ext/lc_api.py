@@ -27,6 +27,7 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "learning_cities.places": ("Places", "Distances between members and points, in kilometres."),
     "learning_cities.completeness": ("Completeness", "How complete the data is: records against UNESCO's figures."),
     "learning_cities.calendars": ("Calendars", "The Thai solar calendar, as Thai sources date GNLC events."),
+    "learning_cities.display_options": ("Display", "The calendar and language of notebook displays, per context."),
     "learning_cities.awards": ("Award cycles", "Held and projected editions of the UNESCO Learning City Award."),
     "learning_cities.eligibility": ("Eligibility", "Membership and award criteria as data, each with its source."),
     "learning_cities.serialization": ("Serialization", "Records to JSON-ready data and back, with cattrs."),

@@ -7,7 +7,7 @@ from lc_markdown import DOCS, ROOT
 # Pages in the order the contents list them; a page is listed only if its file exists, and a
 # page not named here joins the topics, so no page is ever left out of the toctree.
 CONTENTS: dict[str, tuple[str, ...]] = {
-    "User guide": ("getting-started", "tour", "notebooks/tour", "names", "places", "data"),
+    "User guide": ("getting-started", "tour", "notebooks/tour", "names", "thai", "places", "data"),
     "Topics": ("awards", "eligibility", "serialization", "cli", "performance", "quality"),
     "Reference": ("api", "design", "versioning", "changelog"),
     "Contributing": ("contributing",),

@@ -79,8 +79,10 @@ __all__ = [
     "distance_km",
     "from_buddhist_era",
     "from_json",
+    "get_display",
     "load",
     "recency",
+    "set_display",
     "structure",
     "to_buddhist_era",
     "to_json",
@@ -93,6 +95,7 @@ if TYPE_CHECKING:
     from .cohorts import Cohort, CohortCorrection, CountryTotal, MembershipChange, NetworkTotal
     from .completeness import CountryCoverageRow, CoverageRow, RecencyRow, country_coverage, coverage, recency
     from .conferences import Award, Conference
+    from .display_options import get_display, set_display
     from .eligibility import (
         CriterionResult,
         EligibilityReport,
@@ -110,6 +113,7 @@ _LAZY = dict.fromkeys(
 _LAZY.update(dict.fromkeys(("StructureError", "from_json", "structure", "to_json", "unstructure"), "serialization"))
 _LAZY.update(dict.fromkeys(("AwardCycle", "AwardSchedule", "award_schedule"), "awards"))
 _LAZY.update(dict.fromkeys(("from_buddhist_era", "to_buddhist_era"), "calendars"))
+_LAZY.update(dict.fromkeys(("get_display", "set_display"), "display_options"))
 # record classes of rounds, totals, conferences and awards: defined when first used
 _LAZY.update(
     dict.fromkeys(("Cohort", "CohortCorrection", "CountryTotal", "MembershipChange", "NetworkTotal"), "cohorts")

@@ -142,7 +142,7 @@ def coverage_rows(net: Holdings) -> Rows[CoverageRow]:
         label = Text("network ({when})", when=total.date if total.date else total.as_of)
         reported, reported_countries = total.cities, total.countries
     rows.append(CoverageRow(label, None, len(active), reported, _countries(active), reported_countries))
-    return Rows(rows, "Member records held against UNESCO's reported figures")
+    return Rows(rows, "Member records held against UNESCO's reported figures", years=("year",))
 
 
 def _countries(cities: Iterable[City]) -> int:
@@ -239,7 +239,11 @@ def country_coverage_rows(net: Holdings) -> Rows[CountryCoverageRow]:
         rows.append(
             CountryCoverageRow(country, held.get(country.code, 0), total.cities, total.as_of, held_then, total.sources)
         )
-    return Rows(sorted(rows, key=lambda row: (-row.held, row.country.name)), "Member records held per country")
+    return Rows(
+        sorted(rows, key=lambda row: (-row.held, row.country.name)),
+        "Member records held per country",
+        dates=("reported_as_of",),
+    )
 
 
 @attrs.frozen
@@ -277,4 +281,4 @@ def recency_rows(net: Holdings) -> Rows[RecencyRow]:
         )
         rows.append(RecencyRow(label, since, until, held))
     rows.append(RecencyRow("no dated confirmation", None, None, sum(c.last_confirmed is None for c in active)))
-    return Rows(rows, "Active members by their newest dated confirmation")
+    return Rows(rows, "Active members by their newest dated confirmation", years=("since", "until"))

@@ -27,14 +27,17 @@ import sys
 import types
 import typing
 from collections.abc import Callable, Mapping
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import attrs
 
 from ._checks import out_of_range, require_date, require_year
 from ._repr import shown
 
-__all__ = ["Record", "Year", "check_for", "resolved_type"]
+if TYPE_CHECKING:
+    import inspect
+
+__all__ = ["Record", "Year", "check_for", "resolved_type", "signature_of"]
 
 #: A Common Era year: an ``int`` from 1 to 2399 (a year from 2400 is taken for a Buddhist Era slip).
 Year = Annotated[int, "year"]
@@ -161,6 +164,63 @@ def _checks_of(cls: type) -> _Checks:
     return checks
 
 
+class _Shown:
+    """A default shown as its text in a signature (a factory's, or one derived from other fields)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _default_of(field: attrs.Attribute[Any], default: Any) -> Any:
+    """What a parameter's default is, for ``help()`` and tab completion (attrs writes ``NOTHING`` for a factory)."""
+    if not isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+        return default
+    factory: Any = field.default
+    if factory.takes_self:
+        return _Shown(field.metadata.get("default", "derived from the other fields"))
+    return _Shown(repr(factory.factory()))
+
+
+def signature_of(cls: type) -> inspect.Signature:
+    """The signature of a record class, with its annotations resolved and its real defaults.
+
+    >>> import learning_cities as lc
+    >>> parameters = signature_of(lc.City).parameters
+    >>> str(parameters["local_names"]), str(parameters["region"])
+    ('local_names: collections.abc.Mapping[str, str] = {}', 'region: learning_cities.model.Region = country.region')
+    """
+    signature: inspect.Signature | None = vars(cls).get("__record_signature__")
+    if signature is None:
+        import inspect  # for help() and tab completion only: not worth its import time at start-up
+
+        init = inspect.signature(cls.__init__)  # type: ignore[misc]
+        fields = {field.alias: field for field in attrs.fields(cls)}
+        parameters = [
+            parameter.replace(
+                annotation=resolved_type(cls, fields[parameter.name]),
+                default=_default_of(fields[parameter.name], parameter.default),
+            )
+            for parameter in list(init.parameters.values())[1:]
+        ]
+        signature = init.replace(parameters=parameters, return_annotation=None)
+        self_parameter = next(iter(init.parameters.values()))
+        cls.__init__.__signature__ = signature.replace(parameters=[self_parameter, *parameters])  # type: ignore[misc]
+        type.__setattr__(cls, "__record_signature__", signature)
+    return signature
+
+
+class _RecordSignature:
+    """``__signature__`` of a record class, made on first use (what ``help()`` and tab completion show)."""
+
+    def __get__(self, instance: object, owner: type) -> inspect.Signature | None:
+        return signature_of(owner) if instance is None and attrs.has(owner) else None
+
+
 class Record:
     """Base of the record classes: once attrs has set a record's fields, each is checked against its annotation.
 
@@ -179,6 +239,7 @@ class Record:
     """
 
     __slots__ = ()
+    __signature__ = _RecordSignature()
 
     def __attrs_post_init__(self) -> None:
         if attrs.validators.get_disabled():  # attrs' switch turns these checks off too

@@ -10,7 +10,7 @@ library) and BE 544 to 10542 (CE 1 to 9999, the years of :class:`datetime.date`)
 2024
 >>> to_buddhist_era(True)
 Traceback (most recent call last):
-TypeError: year must be an int (a year), not bool: True
+TypeError: year must be an int (a year) or a date, not bool: True
 >>> to_buddhist_era(2567)
 Traceback (most recent call last):
 learning_cities.errors.BuddhistEraError: year 2567 looks like a Buddhist Era year; ... = 2024 ...
@@ -19,8 +19,10 @@ learning_cities.errors.BuddhistEraError: year 2567 looks like a Buddhist Era yea
 from __future__ import annotations
 
 import datetime as dt
+import operator
+from typing import SupportsIndex
 
-from ._checks import BUDDHIST_ERA_OFFSET, FIRST_YEAR, LAST_YEAR, out_of_range, require_date, require_int, require_year
+from ._checks import BUDDHIST_ERA_OFFSET, FIRST_YEAR, LAST_YEAR, out_of_range, require_date, require_year
 from ._repr import shown
 
 __all__ = ["BUDDHIST_ERA_OFFSET", "calendar_year", "from_buddhist_era", "to_buddhist_era"]
@@ -47,8 +49,31 @@ def calendar_year(name: str, value: object) -> int:
     return year
 
 
-def to_buddhist_era(year: int | dt.date) -> int:
-    """The Buddhist Era year of a Common Era year (or of a date's year).
+def _year_of(value: object) -> int:
+    """The year in ``value``: any integer (``operator.index``: numpy integers too) or a date's year.
+
+    A bool is no year, nor is a float, a text or a missing value (``None``, ``NaN``, ``NaT``,
+    ``pandas.NA``: map with ``na_action="ignore"`` to leave those out).
+    """
+    if isinstance(value, dt.date):
+        if value != value:  # pandas.NaT, a datetime that is no date
+            raise TypeError(f"year must be an int or a date, not a missing value: {shown(value)}")
+        return value.year
+    if not isinstance(value, bool):
+        try:
+            return operator.index(value)  # type: ignore[arg-type]
+        except TypeError:
+            pass
+    raise TypeError(f"year must be an int (a year) or a date, not {type(value).__name__}: {shown(value)}")
+
+
+def to_buddhist_era(year: SupportsIndex | dt.date) -> int:
+    """The Buddhist Era year of a Common Era year, or of a date's year.
+
+    Any integer will do (a numpy integer from a DataFrame too), and any ``date`` or
+    ``datetime`` (a ``pandas.Timestamp`` too): the year is what converts. A year from 2400
+    on is taken for a Buddhist Era year given by mistake. In a column with gaps, map with
+    ``na_action="ignore"``.
 
     >>> import datetime
     >>> to_buddhist_era(datetime.date(2025, 12, 4))
@@ -56,22 +81,34 @@ def to_buddhist_era(year: int | dt.date) -> int:
     >>> to_buddhist_era(0)
     Traceback (most recent call last):
     ValueError: year must be a Common Era year from 1 to 2399, not 0
+    >>> to_buddhist_era(datetime.date(2567, 2, 14))
+    Traceback (most recent call last):
+    learning_cities.errors.BuddhistEraError: year 2567-02-14 looks like a Buddhist Era date; ... 2024-02-14 ...
+    >>> to_buddhist_era(2024.0)
+    Traceback (most recent call last):
+    TypeError: year must be an int (a year) or a date, not float: 2024.0
     """
-    if isinstance(year, dt.date):
-        return require_date("year", year).year + BUDDHIST_ERA_OFFSET
-    return calendar_year("year", year) + BUDDHIST_ERA_OFFSET
+    if isinstance(year, dt.date) and year == year:
+        day = year.date() if isinstance(year, dt.datetime) else year
+        return require_date("year", day).year + BUDDHIST_ERA_OFFSET
+    return calendar_year("year", _year_of(year)) + BUDDHIST_ERA_OFFSET
 
 
-def from_buddhist_era(year: int) -> int:
-    """The Common Era year of a Buddhist Era year (BE 544 to 10542).
+def from_buddhist_era(year: SupportsIndex | dt.date) -> int:
+    """The Common Era year of a Buddhist Era year (BE 544 to 10542), or of a date written in BE.
+
+    Takes what :func:`to_buddhist_era` takes: any integer, any ``date`` or ``datetime``.
 
     >>> from_buddhist_era(2568)
     2025
+    >>> import datetime
+    >>> from_buddhist_era(datetime.date(2567, 2, 14))
+    2024
     >>> from_buddhist_era(543)
     Traceback (most recent call last):
     ValueError: BE 543 falls outside the years this library knows: BE 544 (CE 1) to BE 10542 (CE 9999)
     """
-    buddhist = require_int("year", year)
+    buddhist = _year_of(year)
     if not dt.MINYEAR + BUDDHIST_ERA_OFFSET <= buddhist <= dt.MAXYEAR + BUDDHIST_ERA_OFFSET:
         raise ValueError(
             f"BE {shown(buddhist)} falls outside the years this library knows: BE {dt.MINYEAR + BUDDHIST_ERA_OFFSET} "

@@ -86,11 +86,20 @@ class Cities(tuple[City, ...]):
 
         return city_rows(self.network, self)
 
-    def to_dataframe(self) -> pandas.DataFrame:
-        """:meth:`to_records` as a :class:`pandas.DataFrame` (needs the ``pandas`` extra)."""
+    def to_dataframe(self, calendar: str = "gregorian") -> pandas.DataFrame:
+        """:meth:`to_records` as a :class:`pandas.DataFrame` (needs the ``pandas`` extra).
+
+        ``calendar="buddhist"`` gives Buddhist Era years in the year columns (nullable
+        ``Int64``; ``cohorts`` and ``awards`` as lists of BE years).
+
+        >>> import learning_cities as lc
+        >>> frame = lc.load().where(country="TH").to_dataframe(calendar="buddhist")
+        >>> frame.set_index("name").loc["Khon Kaen", ["joined", "last_confirmed"]].tolist()
+        [2567, 2567]
+        """
         from .exports import city_dataframe
 
-        return city_dataframe(self.network, self)
+        return city_dataframe(self.network, self, calendar=calendar)
 
     def to_geojson(self) -> dict[str, Any]:
         """An RFC 7946 FeatureCollection of these cities (those with a known location).
@@ -104,19 +113,39 @@ class Cities(tuple[City, ...]):
         return feature_collection(self)
 
     def _repr_html_(self) -> str:
-        from ._tables import table  # only for notebooks: not worth its import time at start-up
+        """These cities as a table (up to ``MAX_ROWS``, then how many more), in the display's calendar and language.
 
+        Every column is filled: a city no source gives a join year shows the year it was a
+        member by, the status of every city is shown.
+
+        >>> import learning_cities as lc
+        >>> with lc.set_display(calendar="buddhist", language="th"):
+        ...     html = lc.load().where(country="TH")._repr_html_()
+        >>> "<th>ชื่อ</th>" in html, "<td>ขอนแก่น</td><td>Khon Kaen</td><td>ไทย</td>" in html, "พ.ศ. 2567" in html
+        (True, True, True)
+        """
+        from ._tables import table  # only for notebooks: not worth its import time at start-up
+        from .display_options import get_display, text, year
+
+        thai = get_display().language != "en"
         rows = [
             (
-                city.name,
-                next(iter(city.local_names.values()), ""),
-                city.country.name,
+                city,
+                city.name if thai else next(iter(city.local_names.values()), text("none")),
+                city.country,
                 city.kind,
-                city.joined or "",
-                city.member_since or "",
-                "" if city.is_active else city.status,
+                year(city.joined) if city.joined is not None else _member_by(city),
+                city.member_since,
+                city.status,
             )
             for city in self
         ]
-        headers = ("name", "local name", "country", "kind", "joined", "member since", "status")
-        return table(f"{len(self)} member cities", headers, rows)
+        second = "English name" if thai else "local name"
+        headers = ("name", second, "country", "kind", "joined", "member since", "status")
+        return table(text("{count} member cities").format(count=len(self)), headers, rows)
+
+
+def _member_by(city: City) -> str | None:
+    from .display_options import text, year
+
+    return None if city.member_by is None else text("by {year}").format(year=year(city.member_by))

@@ -70,21 +70,26 @@ class Cohort(Record):
         return f"Cohort({self.year}: {self.held} of {reported} cities held, announced {self.announced_on.isoformat()})"
 
     def _repr_html_(self) -> str:
-        """Its figures beside the records held, then its cities."""
+        """Its figures beside the records held, then its cities, in the display's calendar and language."""
         from ._tables import fields_table, table  # only for notebooks
+        from .display_options import show_date, text, year
 
+        caption = text("Cohort {year}, announced {date}").format(
+            year=year(self.year), date=show_date(self.announced_on)
+        )
+        held = text("{held} active ({countries} countries)").format(held=self.held, countries=self.held_countries)
         summary = fields_table(
-            f"Cohort {self.year}, announced {self.announced_on.isoformat()}",
+            caption,
             [
                 ("reported new cities", self.reported_cities),
                 ("reported countries", self.reported_countries),
-                ("records held", f"{self.held} active ({self.held_countries} countries)"),
+                ("records held", held),
                 ("not yet found", self.missing),
                 ("event", self.event),
             ],
         )
-        rows = [(c.name, c.country.name, c.status) for c in self.cities]
-        return summary + table(f"{len(rows)} cities held", ("name", "country", "status"), rows)
+        rows = [(c, c.country, c.status) for c in self.cities]
+        return summary + table(text("{count} cities held").format(count=len(rows)), ("name", "country", "status"), rows)
 
     @property
     def held(self) -> int:

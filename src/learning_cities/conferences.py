@@ -48,14 +48,23 @@ class Conference(Record):
         return f"Conference({self.number}: {where or 'host not yet known'}, {when})"
 
     def _repr_html_(self) -> str:
-        """Its dates, place and theme."""
+        """Its dates, place and theme, in the display's calendar and language."""
         from ._tables import fields_table  # only for notebooks
+        from .display_options import display_text, show_date, text, year
 
-        where = ", ".join(x for x in (self.host_city, self.country.name if self.country else None) if x)
+        country = None if self.country is None else display_text(self.country)
+        where = ", ".join(x for x in (self.host_city, country) if x)
+        dates = (
+            None
+            if self.start is None
+            else text("{start} to {end}").format(start=show_date(self.start), end=show_date(self.end))
+        )
         return fields_table(
-            f"International Conference on Learning Cities no. {self.number} ({self.year})",
+            text("International Conference on Learning Cities no. {number} ({year})").format(
+                number=self.number, year=year(self.year)
+            ),
             [
-                ("dates", None if self.start is None else f"{self.start} to {self.end}"),
+                ("dates", dates),
                 ("planned month", self.planned_month),
                 ("host", where or None),
                 ("theme", self.theme),
@@ -98,9 +107,12 @@ class Award(Record):
         )
 
     def _repr_html_(self) -> str:
-        """The edition and its laureates."""
+        """The edition and its laureates, in the display's calendar and language."""
         from ._tables import table  # only for notebooks
+        from .display_options import text, year
 
-        rows = [(c.name, c.country.name) for c in self.laureates]
-        caption = f"{self.year} UNESCO Learning City Award (edition {self.edition}), {len(rows)} laureates"
+        rows = [(c, c.country) for c in self.laureates]
+        caption = text("{year} UNESCO Learning City Award (edition {edition}), {count} laureates").format(
+            year=year(self.year), edition=self.edition, count=len(rows)
+        )
         return table(caption, ("laureate", "country"), rows)

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from ._tables import MAX_ROWS, Rows, fields_table, table
+from .display_options import display_text, name_list, text
 
 if TYPE_CHECKING:
     from .cohorts import Cohort
@@ -54,15 +55,15 @@ def country_html(country: Country, network: Holder | None = None) -> str:
     """A country's names and, given the ``network`` that holds it, its member cities there."""
     if network is None:
         return country._repr_html_()
-    names = "; ".join(f"{name} ({tag})" for tag, name in country.names.items())
     cities = network.where(country=country)
+    active = sum(c.is_active for c in cities)
     return fields_table(
-        f"{country.name} ({country.code}, {country.alpha3})",
+        f"{display_text(country)} ({country.code}, {country.alpha3})",
         [
             ("region", country.region),
-            ("names", names or "none"),
-            ("also called", country.aliases or "none"),
-            ("member cities", f"{sum(c.is_active for c in cities)} active of {len(cities)} held"),
+            ("names", name_list(country.names)),
+            ("also called", country.aliases or text("none")),
+            ("member cities", text("{active} active of {held} held").format(active=active, held=len(cities))),
         ],
     )
 

@@ -239,15 +239,36 @@ class EligibilityReport:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
+        """The question, the verdict and each criterion, in the display's calendar and language."""
+        from .display_options import display_text, header, show_date, text, year
+
+        link = html.escape(text("source"))
         rows = "".join(
-            f"<tr><td>{html.escape(r.criterion)}</td><td>{r.outcome}</td><td>{html.escape(r.reason)}</td>"
-            f'<td><a href="{html.escape(r.source)}">source</a></td></tr>'
+            f"<tr><td>{html.escape(r.criterion)}</td><td>{html.escape(text(r.outcome.value))}</td>"
+            f'<td>{html.escape(display_text(r.reason))}</td><td><a href="{html.escape(r.source)}">{link}</a></td></tr>'
             for r in self.results
         )
-        notes = "".join(f"<p>{html.escape(caveat)}</p>" for caveat in self.caveats)
+        notes = "".join(f"<p>{html.escape(display_text(caveat))}</p>" for caveat in self.caveats)
+        head = "".join(f"<th>{html.escape(header(name))}</th>" for name in ("criterion", "outcome", "reason", "source"))
+        if isinstance(self.city, City):  # with its country, as the question says
+            name = f"{display_text(self.city)} ({display_text(self.city.country)})"
+        else:
+            name = display_text(_plain(self.city))
+        if self.application is None:
+            question = text("May {city} apply for the {year} Learning City Award?").format(
+                city=name, year=year(self.year)
+            )
+        else:
+            if not isinstance(self.city, City):  # a name: with its country, as the question says
+                name += f" ({_plain(self.application.country)})"
+            question = text("May {city} apply to join the network on {date}?").format(
+                city=name, date=show_date(self.application.submitted_on)
+            )
+        call = html.escape(text("call {call}").format(call=self.call.id))
+        verdict = html.escape(text(_VERDICT[self.eligible]))
         return (
-            f"<p><b>{html.escape(self.question)}</b> {_VERDICT[self.eligible]} (call {html.escape(self.call.id)})</p>"
-            f"<table><tr><th>criterion</th><th>outcome</th><th>reason</th><th>source</th></tr>{rows}</table>{notes}"
+            f"<p><b>{html.escape(question)}</b> {verdict} ({call})</p>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{notes}"
         )
 
 

@@ -28,7 +28,8 @@ from typing import IO, TYPE_CHECKING, Any, Protocol
 from . import _coverage
 from ._checks import require_bool
 from ._repr import shown
-from ._tables import integer_columns, require_pandas
+from ._tables import in_calendar, integer_columns, require_pandas
+from .display_options import require_calendar
 
 if TYPE_CHECKING:
     import pandas
@@ -40,6 +41,7 @@ __all__ = [
     "COLUMNS",
     "FORMULA_STARTS",
     "LIST_COLUMNS",
+    "YEAR_COLUMNS",
     "Source",
     "Tables",
     "city_dataframe",
@@ -103,6 +105,17 @@ COLUMNS = (
 #: Columns that hold lists.
 LIST_COLUMNS = ("cohorts", "awards", "aliases", "conflicts", "doubts", "sources")
 _YEAR_COLUMNS = ("joined", "member_by", "last_confirmed", "status_changed")
+#: The columns of years in each of the tables of :meth:`Network.to_dataframe` (lists of years included): the ones
+#: ``to_dataframe(calendar="buddhist")`` gives in the Buddhist Era.
+YEAR_COLUMNS: dict[str, tuple[str, ...]] = {
+    "cities": (*_YEAR_COLUMNS, "cohorts", "awards"),
+    "cohorts": ("year",),
+    "laureates": ("year",),
+    "conferences": ("year",),
+    "coverage": ("year",),
+    "country_coverage": (),
+    "recency": ("since", "until"),
+}
 #: How a text cell starts that a spreadsheet would read as a formula (OWASP, "CSV Injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -235,21 +248,34 @@ def table_rows(network: Tables, table: str) -> list[dict[str, Any]]:
     raise ValueError(f"no table {shown(table)}; the tables are {', '.join(TABLES)}")
 
 
-def table_dataframe(network: Tables, table: str) -> pandas.DataFrame:
-    """:func:`table_rows` as a DataFrame: nullable integers, dates as ``datetime64``."""
+def table_dataframe(network: Tables, table: str, calendar: str = "gregorian") -> pandas.DataFrame:
+    """:func:`table_rows` as a DataFrame: nullable integers, dates as ``datetime64``.
+
+    With ``calendar="buddhist"``, the year columns (:data:`YEAR_COLUMNS`) hold Buddhist Era years.
+    """
+    require_calendar(calendar)
     if table == "cities":
-        return city_dataframe(network)
+        return city_dataframe(network, calendar=calendar)
     rows = table_rows(network, table)
     pd = require_pandas("to_dataframe()")
     frame: pandas.DataFrame = integer_columns(pd.DataFrame(rows))
     for column in ("announced_on", "conferred_on", "start", "end"):
         if column in frame.columns:
             frame[column] = pd.to_datetime(frame[column])
-    return frame
+    dated: pandas.DataFrame = in_calendar(frame, YEAR_COLUMNS[table], calendar)
+    return dated
 
 
-def city_dataframe(network: Source, cities: Iterable[City] | None = None) -> pandas.DataFrame:
-    """:func:`city_rows` as a DataFrame: ``Int64`` years, ``datetime64`` dates, list columns, ``id`` first."""
+def city_dataframe(
+    network: Source, cities: Iterable[City] | None = None, calendar: str = "gregorian"
+) -> pandas.DataFrame:
+    """:func:`city_rows` as a DataFrame: ``Int64`` years, ``datetime64`` dates, list columns, ``id`` first.
+
+    With ``calendar="buddhist"``, the years (``joined``, ``member_by``, ``last_confirmed``,
+    ``status_changed``, and the lists ``cohorts`` and ``awards``) are Buddhist Era years; the
+    dates stay ``datetime64`` in the Common Era.
+    """
+    require_calendar(calendar)
     pd = require_pandas("to_dataframe()")
     chosen = list(network.cities if cities is None else cities)
     frame: pandas.DataFrame = pd.DataFrame(city_rows(network, chosen), columns=list(columns(chosen)))
@@ -258,7 +284,8 @@ def city_dataframe(network: Source, cities: Iterable[City] | None = None) -> pan
     frame["member_since"] = pd.to_datetime(frame["member_since"])
     for column in ("latitude", "longitude"):
         frame[column] = frame[column].astype("float64")
-    return frame
+    dated: pandas.DataFrame = in_calendar(frame, YEAR_COLUMNS["cities"], calendar)
+    return dated
 
 
 def write_csv(network: Source, file: IO[str], cities: Iterable[City] | None = None, *, excel: bool = False) -> int:

@@ -210,15 +210,16 @@ class Country(Record):
             """Deprecated: ask the network that holds the country, ``net.cities_in(country)``."""
 
     def _repr_html_(self) -> str:
+        """Its names and region, in the display's language (:func:`~learning_cities.set_display`)."""
         from ._tables import fields_table  # only for notebooks: not worth its import time at start-up
+        from .display_options import display_text, name_list, text
 
-        names = "; ".join(f"{name} ({tag})" for tag, name in self.names.items())
         return fields_table(
-            f"{self.name} ({self.code}, {self.alpha3})",
+            f"{display_text(self)} ({self.code}, {self.alpha3})",
             [
                 ("region", self.region),
-                ("names", names or "none"),
-                ("also called", self.aliases or "none"),
+                ("names", name_list(self.names)),
+                ("also called", self.aliases or text("none")),
             ],
         )
 
@@ -269,7 +270,10 @@ class City(Record):
     place_note: str = attrs.field(default="", repr=False)
     """How the place was settled (the GeoNames match, a seat), or why it could not be."""
     region: Region = attrs.field(
-        default=attrs.Factory(_region_of_country, takes_self=True), validator=_same_region, repr=False
+        default=attrs.Factory(_region_of_country, takes_self=True),
+        validator=_same_region,
+        repr=False,
+        metadata={"default": "country.region"},
     )
     """The country's UNESCO region (always ``country.region``)."""
 
@@ -303,25 +307,27 @@ class City(Record):
             """Deprecated: ask the network that holds the city, ``net.awards_of(city)``."""
 
     def _repr_html_(self) -> str:
-        """Its facts, with its sources as links."""
+        """Its facts, with its sources as links, in the display's calendar and language (``set_display``)."""
         from ._tables import fields_table  # only for notebooks
+        from .display_options import display_text, local_name, name_list, text, year, years
 
         location = self.location
+        name = local_name(self.local_names, self.name)
+        status = display_text(self.status)
         return fields_table(
-            str(self),
+            f"{name} ({display_text(self.country)})",
             [
                 ("id", self.id),
-                ("local names", "; ".join(f"{name} ({tag})" for tag, name in self.local_names.items()) or "none"),
+                ("English name", self.name) if name != self.name else ("local names", name_list(self.local_names)),
                 ("kind", self.kind),
                 ("region", self.region),
-                ("joined", self.joined),
-                ("member by", self.member_by) if self.joined is None else ("cohorts", self.cohorts or "none"),
+                ("joined", year(self.joined)),
+                ("member by", year(self.member_by))
+                if self.joined is None
+                else ("cohorts", years(self.cohorts) or text("none")),
                 ("member since", self.member_since),
-                ("last confirmed", self.last_confirmed),
-                (
-                    "status",
-                    self.status if self.status_changed is None else f"{self.status.value} ({self.status_changed})",
-                ),
+                ("last confirmed", year(self.last_confirmed)),
+                ("status", status if self.status_changed is None else f"{status} ({year(self.status_changed)})"),
                 ("location", None if location is None else f"{location.latitude}, {location.longitude}"),
                 ("population", None if self.population is None else f"{self.population.count:,}"),
                 *(("conflict", conflict) for conflict in self.conflicts),

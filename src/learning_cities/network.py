@@ -781,29 +781,45 @@ class Network:
 
         return table_rows(self, table)
 
-    def to_dataframe(self, table: str = "cities") -> pandas.DataFrame:
+    def to_dataframe(self, table: str = "cities", calendar: str = "gregorian") -> pandas.DataFrame:
         """:meth:`to_records` as a :class:`pandas.DataFrame` (needs the ``pandas`` extra).
 
-        Years are nullable ``Int64``, dates ``datetime64``, list-valued fields lists.
+        Years are nullable ``Int64``, dates ``datetime64``, list-valued fields lists. With
+        ``calendar="buddhist"`` the year columns (:data:`~learning_cities.exports.YEAR_COLUMNS`)
+        hold Buddhist Era years; dates stay in the Common Era.
+
+        >>> import learning_cities as lc
+        >>> lc.load().to_dataframe("cohorts", calendar="buddhist")["year"].tolist()
+        [2562, 2563, 2565, 2567, 2568]
         """
         from .exports import table_dataframe
 
-        return table_dataframe(self, table)
+        return table_dataframe(self, table, calendar)
 
     def _repr_html_(self) -> str:
         from ._tables import fields_table  # only for notebooks
+        from .display_options import show_as_of, show_date, text, years
 
         active = sum(c.is_active for c in self.cities)
         total = self.reported_total
-        reported = "none held" if total is None else f"{total.cities} cities in {total.countries} countries"
+        reported = (
+            text("none held")
+            if total is None
+            else text("{cities} cities in {countries} countries ({as_of})").format(
+                cities=total.cities, countries=total.countries, as_of=show_as_of(total.as_of)
+            )
+        )
         return fields_table(
-            f"UNESCO Global Network of Learning Cities, data as of {self.data_as_of.isoformat()}",
+            text("UNESCO Global Network of Learning Cities, data as of {date}").format(date=show_date(self.data_as_of)),
             [
-                ("active member records", f"{active} in {len(self.countries)} countries"),
+                (
+                    "active member records",
+                    text("{active} in {countries} countries").format(active=active, countries=len(self.countries)),
+                ),
                 ("dated / undated", f"{active - len(self.undated)} / {len(self.undated)}"),
-                ("UNESCO's reported total", reported if total is None else f"{reported} ({total.as_of})"),
-                ("cohorts", ", ".join(str(c.year) for c in self.cohorts)),
-                ("award editions", ", ".join(str(a.year) for a in self.awards)),
+                ("UNESCO's reported total", reported),
+                ("cohorts", years(c.year for c in self.cohorts)),
+                ("award editions", years(a.year for a in self.awards)),
             ],
         )
 
