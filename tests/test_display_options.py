@@ -11,8 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import learning_cities as lc
-from learning_cities import display_options
-from learning_cities._i18n import translate
+from learning_cities._i18n import Language, translate
 from learning_cities.display_options import DisplayOptions, get_display, show_date, show_year
 
 
@@ -143,7 +142,7 @@ class TestTheCatalog:
     def test_month_names_are_cldrs(self) -> None:
         dates = pytest.importorskip("babel.dates")
         thai = dates.get_month_names("wide", locale="th")
-        assert [translate(month, "th") for month in display_options.MONTHS] == [thai[i] for i in range(1, 13)]
+        assert [Language("th").month(i) for i in range(1, 13)] == [thai[i] for i in range(1, 13)]
 
     def test_every_header_of_the_displays_has_a_thai_text(self) -> None:
         for header in ("Name", "Local name", "Country", "Kind", "Joined", "Member since", "Status"):
@@ -354,3 +353,30 @@ class TestTablesThatReadWell:
         assert thai.count("active") == 13
         withdrawn = _cells(net.where(country="MA")._repr_html_())
         assert "withdrawn" in withdrawn
+
+
+class TestTheCalendarAndTheLanguageAreApart:
+    """Thai texts with Common Era years, and English texts with Buddhist Era years, in every display."""
+
+    def test_thai_words_with_common_era_years(self) -> None:
+        report = lc.check_award_eligibility("Rayong", 2027)
+        with lc.set_display(language="th", calendar="gregorian"):
+            html = report._repr_html_()
+        assert "พ.ศ." not in html
+        assert "2027" in html
+        assert "ธันวาคม 2025" in html  # Rayong's membership, dated 4 December 2025, in Thai words
+
+    def test_english_words_with_buddhist_era_years(self) -> None:
+        report = lc.check_award_eligibility("Rayong", 2027)
+        with lc.set_display(language="en", calendar="buddhist"):
+            html = report._repr_html_()
+        assert "B.E. 2570" in html
+        assert "4 December B.E. 2568" in html
+
+    @given(st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(2399, 12, 31)))
+    def test_a_date_is_written_in_the_chosen_calendar(self, day: dt.date) -> None:
+        for language in ("en", "th"):
+            with lc.set_display(language=language, calendar="gregorian"):
+                assert show_date(day).endswith(str(day.year)) or show_date(day) == day.isoformat()
+            with lc.set_display(language=language, calendar="buddhist"):
+                assert show_date(day).endswith(str(day.year + 543))

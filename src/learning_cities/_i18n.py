@@ -43,7 +43,10 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     from importlib_resources import files
 
 __all__ = [
+    "CALENDARS",
+    "DEFAULT_CALENDARS",
     "DOMAIN",
+    "ERA_OFFSETS",
     "LANGUAGES",
     "NC_",
     "N_",
@@ -59,8 +62,12 @@ __all__ = [
 DOMAIN: Final = "learning_cities"
 #: The languages the library speaks: English (the source texts) and Thai.
 LANGUAGES: Final[tuple[str, ...]] = ("en", "th")
-#: Years added to a Common Era year for the years a language shows (the Thai Buddhist Era: 543).
-ERA_OFFSETS: Final[Mapping[str, int]] = {"en": 0, "th": 543}
+#: The calendars years and dates are written in: the Common Era and the Thai Buddhist Era.
+CALENDARS: Final[tuple[str, ...]] = ("gregorian", "buddhist")
+#: The calendar each language writes in unless asked for another (Thai sources date in the Buddhist Era).
+DEFAULT_CALENDARS: Final[Mapping[str, str]] = {"en": "gregorian", "th": "buddhist"}
+#: Years added to a Common Era year in each calendar (the Thai Buddhist Era: 543).
+ERA_OFFSETS: Final[Mapping[str, int]] = {"gregorian": 0, "buddhist": 543}
 
 
 def N_(message: str) -> str:  # noqa: N802 - the name gettext tools know
@@ -153,7 +160,7 @@ class _Formatter(string.Formatter):
         if format_spec == "day_month":
             return lang.day_month(value)
         if isinstance(value, Text):
-            return value.in_language(lang.lang)
+            return value.in_language(lang.lang, lang.calendar)
         if isinstance(value, Named):
             return value.in_language(lang.lang)
         if isinstance(value, dt.date) and not format_spec:
@@ -181,11 +188,13 @@ class Language:
     'เข้าร่วมเมื่อ 17 กรกฎาคม พ.ศ. 2562'
     """
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, calendar: str | None = None) -> None:
         #: The language's tag (``"en"``, ``"th"``).
         self.lang = _check(lang)
-        #: Years added to a Common Era year for the years this language shows (543 in Thai).
-        self.era_offset = ERA_OFFSETS[lang]
+        #: The calendar of its years and dates: the language's own unless one is asked for.
+        self.calendar = DEFAULT_CALENDARS[lang] if calendar is None else _check_calendar(calendar)
+        #: Years added to a Common Era year for the years shown (543 in the Buddhist Era).
+        self.era_offset = ERA_OFFSETS[self.calendar]
         self._formatter = _Formatter(self)
 
     def __call__(self, message: str, /, **values: Any) -> str:
@@ -201,10 +210,16 @@ class Language:
         return self._formatter.vformat(template, (), values) if values else template
 
     def year(self, year: int | None) -> str:
-        """A Common Era year written in this language's era; ``None`` is unknown."""
+        """A Common Era year written in this calendar (``B.E. 2567``, ``พ.ศ. 2567``); ``None`` is unknown.
+
+        >>> Language("en", "buddhist").year(2024), Language("th", "gregorian").year(2024)
+        ('B.E. 2567', '2024')
+        """
         if year is None:
             return self("unknown")
-        return self.pick("year", "{year}", year=str(year + self.era_offset))
+        if not self.era_offset:
+            return str(year)
+        return self.pick("year", "B.E. {year}", year=str(year + self.era_offset))
 
     def month(self, month: int) -> str:
         """The name of the month numbered ``month`` (1 to 12)."""
@@ -214,14 +229,15 @@ class Language:
         """A date written in this language (``None`` is unknown)."""
         if day is None:
             return self("unknown")
+        if self.lang == "en" and not self.era_offset:
+            return day.isoformat()
         return self.pick(
-            "date",
-            "{iso}",
-            iso=day.isoformat(),
-            day=str(day.day),
-            month=self.month(day.month),
-            year=str(day.year + self.era_offset),
+            "date", "{day} {month} {year}", day=str(day.day), month=self.month(day.month), year=self.year(day.year)
         )
+
+    def month_year(self, day: dt.date) -> str:
+        """The month and year of ``day`` ('February 2024'; 'กุมภาพันธ์ พ.ศ. 2567' in Thai)."""
+        return self.pick("month and year", "{month} {year}", month=self.month(day.month), year=self.year(day.year))
 
     def day_month(self, day: dt.date) -> str:
         """The day and month of ``day``, without the year ('01 March' in English)."""
@@ -252,8 +268,14 @@ _MONTHS: Final = (
 
 
 @functools.cache
-def _language(lang: str) -> Language:
-    return Language(lang)
+def _language(lang: str, calendar: str | None = None) -> Language:
+    return Language(lang, calendar)
+
+
+def _check_calendar(calendar: str) -> str:
+    if calendar not in CALENDARS:
+        raise ValueError(f"calendar must be one of {', '.join(map(repr, CALENDARS))}; not {shown(calendar)}")
+    return calendar
 
 
 def _rebuilt(context: str | None, template: str, values: tuple[tuple[str, Any], ...]) -> Text:
@@ -303,11 +325,16 @@ class Text(str):
         parts = {f"part{index}": text for index, text in enumerate(texts)}
         return cls(separator.join(f"{{{name}}}" for name in parts), **parts)
 
-    def in_language(self, language: str) -> str:
-        """The sentence in ``language`` (English: the text itself)."""
-        if language == "en":
+    def in_language(self, language: str, calendar: str | None = None) -> str:
+        """The sentence in ``language``, its years and dates in ``calendar`` (default: the language's own).
+
+        >>> import datetime as dt
+        >>> Text("a member since {day}", day=dt.date(2019, 7, 17)).in_language("th", "gregorian")
+        'เป็นสมาชิกตั้งแต่ 17 กรกฎาคม 2019'
+        """
+        if language == "en" and calendar in (None, "gregorian"):
             return str(self)
-        return _language(language).format(translate(self.template, language, self.context), self.values)
+        return _language(language, calendar).format(translate(self.template, language, self.context), self.values)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return _rebuilt, (self.context, self.template, tuple(self.values.items()))
@@ -319,12 +346,12 @@ class Text(str):
         return self
 
 
-def in_language(text: str, language: str) -> str:
+def in_language(text: str, language: str, calendar: str | None = None) -> str:
     """``text`` in ``language``: a :class:`Text` through its template, any other str through the catalog.
 
     >>> in_language("unknown", "th"), in_language("a text no catalog holds", "th")
     ('ไม่ทราบ', 'a text no catalog holds')
     """
     if isinstance(text, Text):
-        return text.in_language(language)
+        return text.in_language(language, calendar)
     return translate(text, language) if text else text

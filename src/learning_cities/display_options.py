@@ -30,8 +30,8 @@ from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import Final, NamedTuple
 
-from ._checks import BUDDHIST_ERA_OFFSET, require_str
-from ._i18n import LANGUAGES, N_, Text, translate
+from ._checks import require_str
+from ._i18n import CALENDARS, LANGUAGES, N_, Language, Text, translate
 from ._repr import shown
 
 __all__ = [
@@ -39,7 +39,6 @@ __all__ = [
     "DEFAULT",
     "LANGUAGES",
     "MESSAGES",
-    "MONTHS",
     "CalendarYear",
     "DisplayOptions",
     "DisplaySetting",
@@ -59,23 +58,6 @@ __all__ = [
     "years",
 ]
 
-#: The calendars a display can use: the Common Era (``"gregorian"``) and the Thai Buddhist Era.
-CALENDARS: Final[tuple[str, ...]] = ("gregorian", "buddhist")
-#: The months in English, the source texts of their names in other languages (the catalogs).
-MONTHS: Final[tuple[str, ...]] = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 #: The texts the displays look up when they draw (headers made from labels, enum values,
 #: captions), marked for the catalog's extraction (``tools/build_catalogs.py``).
 MESSAGES: Final[tuple[str, ...]] = (
@@ -187,8 +169,6 @@ MESSAGES: Final[tuple[str, ...]] = (
     N_("source"),
     N_("none held"),
 )
-#: How a Buddhist Era year is marked, by language.
-_ERA_MARK: Final[Mapping[str, str]] = {"en": "B.E.", "th": "พ.ศ."}
 
 
 class DisplayOptions(NamedTuple):
@@ -276,6 +256,12 @@ def get_display() -> DisplayOptions:
     return _OPTIONS.get()
 
 
+def _language() -> Language:
+    """The words, years and dates of the display's language and calendar."""
+    options = _OPTIONS.get()
+    return Language(options.language, options.calendar)
+
+
 def text(english: str) -> str:
     """``english`` (a header, a label) in the display's language; the English where no translation is held."""
     return translate(english, _OPTIONS.get().language)
@@ -289,12 +275,7 @@ def show_year(year: int | None) -> str:
     >>> show_year(2024), show_year(None)
     ('2024', '')
     """
-    if year is None:
-        return ""
-    options = _OPTIONS.get()
-    if options.calendar == "gregorian":
-        return str(year)
-    return f"{_ERA_MARK[options.language]} {year + BUDDHIST_ERA_OFFSET}"
+    return "" if year is None else _language().year(year)
 
 
 def show_date(day: dt.date | None) -> str:
@@ -307,12 +288,7 @@ def show_date(day: dt.date | None) -> str:
     ...     show_date(dt.date(2024, 2, 14))
     '14 กุมภาพันธ์ 2024'
     """
-    if day is None:
-        return ""
-    options = _OPTIONS.get()
-    if options == DEFAULT:
-        return day.isoformat()
-    return f"{day.day} {translate(MONTHS[day.month - 1], options.language)} {show_year(day.year)}"
+    return "" if day is None else _language().date(day)
 
 
 def name_list(names: Mapping[str, str]) -> str:
@@ -340,10 +316,9 @@ def show_as_of(iso: str) -> str:
         day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
     except ValueError:
         return iso
-    options = _OPTIONS.get()
-    if len(parts) == 3 or options == DEFAULT:
-        return show_date(day) if len(parts) == 3 else iso
-    return f"{translate(MONTHS[day.month - 1], options.language)} {show_year(day.year)}"
+    if len(parts) == 3:
+        return show_date(day)
+    return iso if _OPTIONS.get() == DEFAULT else _language().month_year(day)
 
 
 def local_name(names: Mapping[str, str], english: str) -> str:
@@ -421,7 +396,8 @@ def display_text(value: object) -> str:
     if value is None:
         return text("unknown")
     if isinstance(value, Text):  # a sentence made from a catalog template: said in the display's language
-        return value.in_language(_OPTIONS.get().language)
+        options = _OPTIONS.get()
+        return value.in_language(options.language, options.calendar)
     if isinstance(value, dt.date):
         return show_date(value)
     if isinstance(value, enum.Enum):
