@@ -247,7 +247,7 @@ def _header(data: Any) -> dt.date:
         raise _problem(f"expected the library version (a str), got {version}", "$.library_version")
     expected = {*_HEADER, *SECTIONS}
     if data.keys() != expected:
-        extra = sorted(shown(key, 30) for key in data.keys() - expected)
+        extra = sorted(key if len(key) <= 30 else shown(key, 30) for key in data.keys() - expected)
         missing = sorted(expected - data.keys())
         listed = [f"extra fields found ({', '.join(extra[:5])})" if extra else ""]
         listed.append(f"missing sections ({', '.join(missing)})" if missing else "")
