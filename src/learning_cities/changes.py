@@ -374,36 +374,54 @@ def _reference_key(kind: Any) -> Callable[[Any], Any] | None:
     return None
 
 
-def _keyed(section: str, records: Iterable[Any]) -> dict[str | int, Any]:
-    """``records`` by id; a second record with the same id gets ``#2`` after it, a third ``#3``..."""
+def _grouped(section: str, records: Iterable[Any]) -> dict[str | int, list[Any]]:
     key = _KEYS[section]
-    keyed: dict[str | int, Any] = {}
+    groups: dict[str | int, list[Any]] = {}
     for record in records:
-        name = key(record)
-        if name in keyed:
-            number = 2
-            while f"{name} #{number}" in keyed:
-                number += 1
-            name = f"{name} #{number}"
-        keyed[name] = record
-    return keyed
+        groups.setdefault(key(record), []).append(record)
+    return groups
+
+
+def _pairs(section: str, old: tuple[Any, ...], new: tuple[Any, ...]) -> Iterator[tuple[str | int, Any, Any]]:
+    """``(id, old record or None, new record or None)`` for each record of either network.
+
+    Records are matched by id. Where several share one (two totals reported for one month),
+    equal records match first, the rest in order, and each is named by its place among them
+    (``2019-07 #2``).
+    """
+    before, after = _grouped(section, old), _grouped(section, new)
+    for key in {**after, **before}:
+        olds, news = before.get(key, []), after.get(key, [])
+        if len(olds) <= 1 and len(news) <= 1:
+            yield key, olds[0] if olds else None, news[0] if news else None
+            continue
+        left_old = [(index, record) for index, record in enumerate(olds, 1) if record not in news]
+        left_new = [(index, record) for index, record in enumerate(news, 1) if record not in olds]
+        for (index, was), (_, now) in zip(left_old, left_new, strict=False):  # the longer's rest follows
+            yield f"{key} #{index}", was, now
+        for index, was in left_old[len(left_new) :]:
+            yield f"{key} #{index}", was, None
+        for index, now in left_new[len(left_old) :]:
+            yield f"{key} #{index}", None, now
 
 
 def _section_changes(section: str, old: tuple[Any, ...], new: tuple[Any, ...]) -> list[Change]:
-    before, after = _keyed(section, old), _keyed(section, new)
-    changes = [Change(section, key, ChangeKind.ADDED) for key in after if key not in before]
-    changes += [Change(section, key, ChangeKind.REMOVED) for key in before if key not in after]
+    added: list[Change] = []
+    removed: list[Change] = []
+    changed: list[Change] = []
     compared: Callable[[Any], tuple[tuple[str, Any], ...]] | None = None
-    for key, record in after.items():
-        previous = before.get(key)
-        if previous is None or previous == record:
-            continue
-        if compared is None:
-            compared = _comparer(type(record))
-        for (name, was), (_, now) in zip(compared(previous), compared(record), strict=True):
-            if was != now or type(was) is not type(now):
-                changes.append(Change(section, key, ChangeKind.CHANGED, name, was, now))
-    return changes
+    for key, was, now in _pairs(section, old, new):
+        if was is None:
+            added.append(Change(section, key, ChangeKind.ADDED))
+        elif now is None:
+            removed.append(Change(section, key, ChangeKind.REMOVED))
+        elif was != now:
+            if compared is None:
+                compared = _comparer(type(now))
+            for (name, old_value), (_, new_value) in zip(compared(was), compared(now), strict=True):
+                if old_value != new_value or type(old_value) is not type(new_value):
+                    changed.append(Change(section, key, ChangeKind.CHANGED, name, old_value, new_value))
+    return added + removed + changed
 
 
 def diff(old: Network, new: Network) -> Changes:
