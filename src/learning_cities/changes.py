@@ -18,10 +18,9 @@ An edited document: one city added, one join year changed.
 >>> bangkok = next(city for city in document["cities"] if city["id"] == "th-bangkok")
 >>> bangkok["joined"] = 2023
 >>> document["cities"] = [city for city in document["cities"] if city["id"] != "th-yala"]
->>> document["cohorts"] = [{**c, "cities": [i for i in c["cities"] if i != "th-yala"]} for c in document["cohorts"]]
 >>> changes = lc.diff(lc.structure(document, lc.Network), net)
 >>> print(changes)
-1 city added, 1 changed: th-bangkok joined 2023 → 2024; 1 cohort changed: 2024 cities +th-yala
+1 city added, 1 changed: th-bangkok joined 2023 → 2024
 >>> [(c.section, c.id, c.kind.value, c.field, c.old, c.new) for c in changes][:2]
 [('cities', 'th-yala', 'added', None, None, None), ('cities', 'th-bangkok', 'changed', 'joined', 2023, 2024)]
 """
@@ -85,8 +84,9 @@ _KEYS: dict[str, Callable[[Any], str | int]] = {
 }
 #: A field that names other records, compared by their ids: the id of a record of each class.
 _REFERENCE_KEYS = {"Country": "code", "City": "id", "Conference": "number"}
-#: Derived fields, left out of the comparison (a city's region is its country's).
-_DERIVED = {("City", "region")}
+#: Derived fields, left out of the comparison: a city's region is its country's, a cohort's
+#: cities are those whose ``cohorts`` name its year (a change shows on each city).
+_DERIVED = {("City", "region"), ("Cohort", "cities")}
 #: The most changed fields a summary lists in one section.
 _LISTED = 5
 #: The longest a value is written in a summary or a table.

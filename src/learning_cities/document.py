@@ -19,10 +19,11 @@ The document names its ``format`` and ``schema`` version, the ``library_version`
 it and the network's ``data_as_of``, then holds one list per section of the network, each
 record written by the package's cattrs converter (:mod:`learning_cities.serialization`).
 Records refer to one another by id, so no record is written twice: a city's ``country`` is
-the country's code, a cohort's ``cities`` and an award's ``laureates`` are city ids, an
-award's ``conference`` is the conference's number, a city's ``region`` is its country's and
-is not written. Reading checks every field, resolves every reference and rebuilds the name
-index from the records, so every name of every city looks it up again. The second name index
+the country's code, an award's ``laureates`` are city ids and its ``conference`` the
+conference's number. What a record derives is not written: a city's ``region`` is its
+country's, a cohort's ``cities`` are the cities whose ``cohorts`` name its year. Reading
+checks every field, resolves every reference and rebuilds the name index from the records,
+so every name of every city looks it up again. The second name index
 of the packaged data (the gazetteer's names of each member's place) is not part of a document.
 
 A document of another schema, or a reference to a record the document does not hold, raises
@@ -50,7 +51,6 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from . import serialization
-from ._codec import REFERENCES
 from ._repr import shown
 from ._version import __version__
 from .network import Network
@@ -76,10 +76,9 @@ SECTIONS: tuple[str, ...] = (
     "country_totals",
 )
 _HEADER = ("format", "schema", "library_version", "data_as_of")
-#: Fields written as the id of another record, beyond those of the data file: (class, field) -> section.
-_REFERENCES: dict[tuple[str, str], str] = {**REFERENCES, ("Cohort", "cities"): "cities"}
-#: Fields not written, because the record derives them (a city's region is its country's).
-_OMITTED = {("City", "region")}
+#: Fields not written, because they are derived: a city's region is its country's, a cohort's
+#: cities are the cities whose ``cohorts`` name its year (as in the packaged data file).
+_OMITTED = {("City", "region"), ("Cohort", "cities")}
 #: The field that identifies a record of each section referred to.
 _KEYS = {"countries": "code", "cities": "id", "conferences": "number"}
 _CLASSES = {
@@ -132,11 +131,12 @@ class _Codec:
         for section in SECTIONS:
             kind = record_class(section)
             name = kind.__name__
-            overrides: dict[str, Any] = {
-                field: cattrs.override(omit=True) for owner, field in _OMITTED if owner == name
-            }
-            self.unstructure[section] = cattrs.gen.make_dict_unstructure_fn(kind, refs, **overrides)
-            self.structure[section] = _checked(cattrs.gen.make_dict_structure_fn(kind, refs, **overrides), kind)
+            omitted = [field for owner, field in _OMITTED if owner == name]
+            write = {field: cattrs.override(omit=True) for field in omitted}
+            read = {field: write[field] for field in omitted if field != "cities"}  # a cohort's cities are given
+            self.unstructure[section] = cattrs.gen.make_dict_unstructure_fn(kind, refs, **write)
+            make = cattrs.gen.make_dict_structure_fn(kind, refs, **read)  # type: ignore[arg-type]
+            self.structure[section] = _checked(make, kind)
 
 
 def _unstructure_reference(key: str) -> Callable[[Any], Any]:
@@ -158,12 +158,26 @@ def _structure_reference(section: str, key: str) -> Callable[[object, type], Any
 
 
 def _checked(make: Callable[[Any, type], Any], kind: type) -> Callable[[Any], Any]:
+    derive_cities = kind.__name__ == "Cohort"
+
     def structure_record(value: Any) -> Any:
         if not isinstance(value, dict):
             raise TypeError(f"expected an object, got {type(value).__name__}: {shown(value)}")
+        if derive_cities:
+            if "cities" in value:
+                raise ValueError("extra fields found (cities): a cohort's cities are the cities whose cohorts name it")
+            value = {**value, "cities": [city.id for city in _cohort_cities(value.get("year"))]}
         return make(value, kind)
 
     return structure_record
+
+
+def _cohort_cities(year: object) -> tuple[Any, ...]:
+    """The cities read so far whose ``cohorts`` name ``year``, by name: as the data file derives them."""
+    tables = _tables.get()
+    assert tables is not None
+    members = [city for city in tables["cities"].values() if year in city.cohorts]
+    return tuple(sorted(members, key=lambda city: (city.name.casefold(), city.id)))
 
 
 @functools.cache
@@ -185,6 +199,16 @@ def _document(network: Network) -> dict[str, Any]:
     for section in SECTIONS:
         write = codec.unstructure[section]
         document[section] = [write(record) for record in getattr(network, section)]
+    token = _tables.set({"cities": {city.id: city for city in network.cities}})
+    try:
+        for cohort in network.cohorts:
+            if cohort.cities != _cohort_cities(cohort.year):
+                raise ValueError(
+                    f"unstructure() cannot write the network as one document: the cities of cohort {cohort.year} "
+                    "are not the cities whose cohorts name its year, in name order (a document derives them)"
+                )
+    finally:
+        _tables.reset(token)
     try:
         serialization._check_output(document)
     except (TypeError, ValueError) as error:

@@ -101,7 +101,7 @@ _ENGLISH: Final[dict[str, str]] = {
     "label.event": "event",
     "label.note": "note",
     # summary
-    "summary.title": "UNESCO Global Network of Learning Cities: data as of {date}",
+    "summary.title": "UNESCO Global Network of Learning Cities: data as of {date}, {age}",
     "summary.records": (
         "{active} active records in {countries} countries: {dated} dated members on {today}, {undated} undated"
     ),
@@ -177,6 +177,31 @@ _ENGLISH: Final[dict[str, str]] = {
     "members.since": "since {date}",
     "members.undated": "Undated active records, shown apart (members today; no source dates them): {count}",
     "members.reconcile": "Today ({date}): {dated} dated members + {undated} undated = {active} active records",
+    # releases: the data's age and what changed between two network documents
+    "age.today": "today",
+    "age.day": "1 day ago",
+    "age.days": "{days} days ago",
+    "age.ahead": "{days} days after today",
+    "label.data_as_of": "data as of",
+    "diff.installed": "the installed data",
+    "diff.none": "No changes from {old} (data as of {old_date}) to {new} (data as of {new_date})",
+    "diff.title": "Changes from {old} (data as of {old_date}) to {new} (data as of {new_date}): {count}",
+    "diff.added": "{count} added",
+    "diff.removed": "{count} removed",
+    "diff.changed": "{count} changed",
+    "diff.kind.added": "added",
+    "diff.kind.removed": "removed",
+    "diff.kind.changed": "changed",
+    "diff.reordered": "the same, in another order",
+    "diff.section.network": "network",
+    "diff.section.cities": "cities",
+    "diff.section.countries": "countries",
+    "diff.section.cohorts": "cohorts",
+    "diff.section.awards": "awards",
+    "diff.section.conferences": "conferences",
+    "diff.section.network_totals": "network totals",
+    "diff.section.membership_changes": "membership changes",
+    "diff.section.country_totals": "country totals",
 }
 
 _THAI: Final[dict[str, str]] = {
@@ -252,7 +277,7 @@ _THAI: Final[dict[str, str]] = {
     "label.theme": "หัวข้อ",
     "label.event": "งาน",
     "label.note": "หมายเหตุ",
-    "summary.title": "เครือข่ายเมืองแห่งการเรียนรู้ระดับโลกของยูเนสโก: ข้อมูล ณ {date}",
+    "summary.title": "เครือข่ายเมืองแห่งการเรียนรู้ระดับโลกของยูเนสโก: ข้อมูล ณ {date} ({age})",
     "summary.records": (
         "ระเบียนที่คงสถานะ {active} รายการ ใน {countries} ประเทศ: ระบุวันที่เป็นสมาชิกได้ {dated} เมือง "
         "ณ {today} และไม่ทราบวันที่ {undated} เมือง"
@@ -322,6 +347,30 @@ _THAI: Final[dict[str, str]] = {
     "members.since": "ตั้งแต่ {date}",
     "members.undated": "ระเบียนที่คงสถานะแต่ไม่ทราบวันที่ แสดงแยก (เป็นสมาชิกในปัจจุบัน ไม่มีแหล่งใดระบุวันที่): {count}",
     "members.reconcile": "วันนี้ ({date}): ระบุวันที่ได้ {dated} + ไม่ทราบวันที่ {undated} = ระเบียนที่คงสถานะ {active}",
+    "age.today": "วันนี้",
+    "age.day": "1 วันก่อน",
+    "age.days": "{days} วันก่อน",
+    "age.ahead": "หลังวันนี้ {days} วัน",
+    "label.data_as_of": "ข้อมูล ณ",
+    "diff.installed": "ข้อมูลที่ติดตั้งอยู่",
+    "diff.none": "ไม่มีการเปลี่ยนแปลงจาก {old} (ข้อมูล ณ {old_date}) ถึง {new} (ข้อมูล ณ {new_date})",
+    "diff.title": "การเปลี่ยนแปลงจาก {old} (ข้อมูล ณ {old_date}) ถึง {new} (ข้อมูล ณ {new_date}): {count} รายการ",
+    "diff.added": "เพิ่ม {count}",
+    "diff.removed": "นำออก {count}",
+    "diff.changed": "เปลี่ยน {count}",
+    "diff.kind.added": "เพิ่ม",
+    "diff.kind.removed": "นำออก",
+    "diff.kind.changed": "เปลี่ยน",
+    "diff.reordered": "เหมือนเดิม แต่ลำดับต่างไป",
+    "diff.section.network": "เครือข่าย",
+    "diff.section.cities": "เมือง",
+    "diff.section.countries": "ประเทศ",
+    "diff.section.cohorts": "รุ่น",
+    "diff.section.awards": "รางวัล",
+    "diff.section.conferences": "การประชุม",
+    "diff.section.network_totals": "ยอดรวมของเครือข่าย",
+    "diff.section.membership_changes": "การเปลี่ยนแปลงสมาชิกภาพ",
+    "diff.section.country_totals": "ยอดรวมรายประเทศ",
 }
 
 #: Message tables by language tag, each with every key.

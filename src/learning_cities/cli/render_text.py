@@ -16,6 +16,7 @@ years and dates are written in the language's era (Buddhist Era in Thai).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -41,7 +42,7 @@ from .commands import (
 )
 from .messages import Messages
 
-__all__ = ["city_name", "conference_line", "country_name", "lines", "render"]
+__all__ = ["age", "city_name", "conference_line", "country_name", "lines", "render"]
 
 
 def city_name(city: City, m: Messages) -> str:
@@ -64,6 +65,20 @@ def country_name(country: Country, m: Messages) -> str:
     """
     found = country.names.get(m.lang) if m.lang != "en" else None
     return found or country.name
+
+
+def age(data_as_of: dt.date, today: dt.date, m: Messages) -> str:
+    """How old data of ``data_as_of`` is on ``today``, in ``m``'s language.
+
+    >>> from datetime import date
+    >>> data_as_of = date(2025, 12, 4)
+    >>> age(data_as_of, date(2026, 12, 8), Messages("en")), age(data_as_of, date(2025, 12, 5), Messages("th"))
+    ('369 days ago', '1 วันก่อน')
+    """
+    days = (today - data_as_of).days
+    if days <= 0:
+        return m("age.today") if days == 0 else m("age.ahead", days=-days)
+    return m("age.day") if days == 1 else m("age.days", days=days)
 
 
 def _width(text: str) -> int:
@@ -156,7 +171,7 @@ def lines(result: object, m: Messages) -> Iterator[str]:
 
 @lines.register
 def _(result: Summary, m: Messages) -> Iterator[str]:
-    yield m("summary.title", date=m.date(result.data_as_of))
+    yield m("summary.title", date=m.date(result.data_as_of), age=age(result.data_as_of, result.today, m))
     yield m(
         "summary.records",
         active=result.active,
