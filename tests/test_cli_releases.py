@@ -220,7 +220,8 @@ def test_version_in_a_subprocess(net: lc.Network) -> None:
         [sys.executable, "-m", "learning_cities", "--version"], capture_output=True, text=True, check=True, timeout=120
     )
     days = _days_ago(net.data_as_of)
-    assert done.stdout == f"learning-cities {lc.__version__} (data as of {net.data_as_of.isoformat()}, {days} days ago)\n"
+    data = f"data as of {net.data_as_of.isoformat()}, {days} days ago"
+    assert done.stdout == f"learning-cities {lc.__version__} ({data})\n"
 
 
 def test_help_lists_diff_and_the_network_format() -> None:

@@ -251,9 +251,7 @@ def test_hostile_data_raises_structure_error(data: object) -> None:
 
 @settings(max_examples=40, deadline=None)
 @given(st.sampled_from(SECTIONS), st.integers(0, 3), st.sampled_from([None, 0, "", [], {}, "xx", -1, True]))
-def test_a_hostile_record_field_raises_structure_error_naming_a_path(
-    section: str, index: int, value: object
-) -> None:
+def test_a_hostile_record_field_raises_structure_error_naming_a_path(section: str, index: int, value: object) -> None:
     data = json.loads(lc.to_json(lc.load()))
     records = data[section]
     record = records[index % len(records)]

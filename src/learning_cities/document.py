@@ -132,11 +132,10 @@ class _Codec:
             kind = record_class(section)
             name = kind.__name__
             omitted = [field for owner, field in _OMITTED if owner == name]
-            write = {field: cattrs.override(omit=True) for field in omitted}
+            write: dict[str, Any] = {field: cattrs.override(omit=True) for field in omitted}
             read = {field: write[field] for field in omitted if field != "cities"}  # a cohort's cities are given
             self.unstructure[section] = cattrs.gen.make_dict_unstructure_fn(kind, refs, **write)
-            make = cattrs.gen.make_dict_structure_fn(kind, refs, **read)  # type: ignore[arg-type]
-            self.structure[section] = _checked(make, kind)
+            self.structure[section] = _checked(cattrs.gen.make_dict_structure_fn(kind, refs, **read), kind)
 
 
 def _unstructure_reference(key: str) -> Callable[[Any], Any]:
