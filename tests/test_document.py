@@ -216,7 +216,9 @@ def test_a_bad_field_and_a_duplicate_id_are_named(text: str) -> None:
     ("text", "message"),
     [
         ("", r"not valid JSON"),
-        ("[" * 10_000, r"nested at least 10000 levels"),
+        ("[" * 100_000, r"nested more than 64 levels deep"),
+        ("[" * 65 + "]" * 65, r"nested deeper than 64 levels"),
+        ('{"a": ' * 50_000 + "1" + "}" * 50_000, r"nested more than 64 levels deep"),
         ('{"format": NaN}', r"NaN is not a JSON number"),
         ("[1]", r"expected a network document \(an object\), got list"),
         ('{"code": "TH", "alpha3": "THA"}', r"not a learning-cities network document \(no 'format'"),

@@ -378,11 +378,10 @@ def _parse(text: object) -> Any:
             raise _problem(f"not valid JSON ({serialization._text_of(error)})") from None
     if not isinstance(text, str):
         raise TypeError(f"from_json() takes JSON text (str or bytes), not {type(text).__name__}: {shown(text)}")
-    depth = serialization._json_depth(text)
-    if depth > serialization.MAX_DEPTH:
-        raise _problem(f"JSON nested at least {depth} levels deep; at most {serialization.MAX_DEPTH} are read")
-    try:
+    try:  # the parser stops at the interpreter's recursion limit; _check_input then holds MAX_DEPTH
         return json.loads(text, parse_int=serialization._parse_int, parse_constant=serialization._parse_constant)
+    except RecursionError:
+        raise _problem(f"JSON nested more than {serialization.MAX_DEPTH} levels deep") from None
     except serialization._NumberError as error:
         raise _problem(str(error)) from None
     except ValueError as error:  # malformed
