@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import learning_cities as lc
 from test_cli import call, fails, ok, ok_json
@@ -231,3 +233,18 @@ def test_help_lists_diff_and_the_network_format() -> None:
     assert "export --format network" in out
     export_help: Any = call("export", "--help")[1]
     assert "network" in export_help
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.binary(max_size=200)
+    | st.builds(lambda value: json.dumps(value).encode(), st.dictionaries(st.text(max_size=8), st.integers()))
+    | st.sampled_from([b"{" * 5000, b'{"format": "learning-cities/network", "schema": 1}', "\ufeff{}".encode()])
+)
+def test_any_file_content_exits_0_or_1_without_a_traceback(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "hostile.json"
+    path.write_bytes(content)
+    status, out, err = call("diff", str(path))
+    assert status == 1, out
+    assert err.startswith(f"learning-cities: error: {path}: ")
+    assert "Traceback" not in err
