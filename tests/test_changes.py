@@ -81,6 +81,8 @@ def test_changes_are_typed_immutable_values(net: lc.Network, edited: lc.Network)
     assert copy.copy(changes) == changes == copy.deepcopy(changes)
     assert hash(changes) == hash(copy.deepcopy(changes))
     assert changes.section("cities") == changes.changes
+    with pytest.raises(TypeError, match="unstructure"):
+        lc.unstructure(changes)  # its JSON form is to_records()
     assert changes.section("awards") == ()
     with pytest.raises(ValueError, match="no section 'towns'"):
         changes.section("towns")

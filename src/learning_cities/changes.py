@@ -32,7 +32,7 @@ import enum
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 import attrs
 
@@ -117,6 +117,9 @@ class Change:
     'cities th-bangkok joined: 2023 → 2024'
     """
 
+    #: Not a record that :func:`learning_cities.unstructure` writes: :meth:`to_record` is its JSON form.
+    serializable: ClassVar[bool] = False
+
     section: str
     id: str | int
     kind: ChangeKind
@@ -156,6 +159,9 @@ class Changes:
     >>> list(changes), changes.to_records(), changes.old_data_as_of
     ([], [], datetime.date(2025, 12, 4))
     """
+
+    #: Not a record that :func:`learning_cities.unstructure` writes: :meth:`to_records` is its JSON form.
+    serializable: ClassVar[bool] = False
 
     changes: tuple[Change, ...]
     old_data_as_of: dt.date
