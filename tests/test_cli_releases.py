@@ -199,6 +199,8 @@ def test_summary_says_the_data_date_and_its_age_today(net: lc.Network) -> None:
         f"UNESCO Global Network of Learning Cities: data as of {net.data_as_of.isoformat()}, {days} days ago"
     )
     assert ok("--lang", "th", "summary").splitlines()[0].endswith(f"({days} วันก่อน)")
+    summary = ok_json("summary")
+    assert (summary["data_as_of"], summary["data_age_days"]) == (net.data_as_of.isoformat(), days)
 
 
 def test_the_age_in_words() -> None:
