@@ -36,10 +36,10 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 import attrs
 
+from ._codec import record_class
 from ._fields import resolved_type
 from ._repr import shown
 from .document import SECTIONS as _DOCUMENT_SECTIONS
-from .document import record_class
 from .network import Network
 
 if TYPE_CHECKING:

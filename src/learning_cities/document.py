@@ -50,7 +50,8 @@ import json
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from . import serialization
+from . import _codec, serialization
+from ._codec import record_class
 from ._repr import shown
 from ._version import __version__
 from .network import Network
@@ -64,53 +65,20 @@ T = TypeVar("T")
 FORMAT = "learning-cities/network"
 #: The version of the document's layout; a reader refuses any other.
 SCHEMA_VERSION = 1
-#: The network's sections in the document's order: each after the sections it refers to.
-SECTIONS: tuple[str, ...] = (
-    "countries",
-    "cities",
-    "cohorts",
-    "conferences",
-    "awards",
-    "network_totals",
-    "membership_changes",
-    "country_totals",
-)
+#: The network's sections in the document's order, as in the packaged data file: each after
+#: the sections it refers to.
+SECTIONS: tuple[str, ...] = tuple(name for name, _, _ in _codec.SECTIONS)
 _HEADER = ("format", "schema", "library_version", "data_as_of")
 #: Fields not written, because they are derived: a city's region is its country's, a cohort's
 #: cities are the cities whose ``cohorts`` name its year (as in the packaged data file).
 _OMITTED = {("City", "region"), ("Cohort", "cities")}
-#: The field that identifies a record of each section referred to.
-_KEYS = {"countries": "code", "cities": "id", "conferences": "number"}
-_CLASSES = {
-    "countries": "Country",
-    "cities": "City",
-    "cohorts": "Cohort",
-    "conferences": "Conference",
-    "awards": "Award",
-    "network_totals": "NetworkTotal",
-    "membership_changes": "MembershipChange",
-    "country_totals": "CountryTotal",
-}
+#: The sections other records refer to, and the field that identifies each record.
+_KEYS = {section: key for section in ("countries", "cities", "conferences") if (key := _codec.key_field(section))}
 
 #: The records read so far by the current call: section -> key -> record.
 _tables: contextvars.ContextVar[dict[str, dict[Any, Any]] | None] = contextvars.ContextVar(
     "learning_cities_document_tables", default=None
 )
-
-
-def record_class(section: str) -> type:
-    """The record class of a section of a document.
-
-    >>> record_class("cities"), record_class("awards")
-    (<class 'learning_cities.model.City'>, <class 'learning_cities.conferences.Award'>)
-    """
-    from . import cohorts, conferences, model
-
-    for module in (model, cohorts, conferences):
-        kind = getattr(module, _CLASSES[section], None)
-        if isinstance(kind, type) and kind.__module__ == module.__name__:
-            return kind
-    raise AssertionError(section)  # pragma: no cover - every section has its class
 
 
 class _Codec:
@@ -180,7 +148,7 @@ def _cohort_cities(year: object) -> tuple[Any, ...]:
 
 
 @functools.cache
-def _codec() -> _Codec:
+def _section_codec() -> _Codec:
     return _Codec()
 
 
@@ -188,7 +156,7 @@ def _codec() -> _Codec:
 
 
 def _document(network: Network) -> dict[str, Any]:
-    codec = _codec()
+    codec = _section_codec()
     document: dict[str, Any] = {
         "format": FORMAT,
         "schema": SCHEMA_VERSION,
@@ -297,7 +265,7 @@ def _network(data: Any) -> Network:
     if problem is not None:
         raise StructureError(Network, [problem])
     data_as_of = _header(data)
-    codec = _codec()
+    codec = _section_codec()
     tables: dict[str, dict[Any, Any]] = {section: {} for section in _KEYS}
     sections: dict[str, Any] = {}
     token = _tables.set(tables)
