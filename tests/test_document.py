@@ -137,6 +137,7 @@ def _edited(text: str, **changes: Any) -> dict[str, Any]:
         ({"library_version": 1}, r"library version .* @ \$\.library_version"),
         ({"data_as_of": "2025-13-01"}, r"ISO date .* @ \$\.data_as_of"),
         ({"data_as_of": 20251204}, r"ISO date .* @ \$\.data_as_of"),
+        ({"data_as_of": "2568-12-04"}, r"Buddhist Era .* @ \$\.data_as_of"),
         ({"cities": {}}, r"expected a list, got dict.* @ \$\.cities"),
         ({"extra": []}, r"extra fields found \(extra\) @ \$"),
     ],

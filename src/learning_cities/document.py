@@ -51,6 +51,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from . import _codec, serialization
+from ._checks import require_date
 from ._codec import record_class
 from ._repr import shown
 from ._version import __version__
@@ -246,7 +247,10 @@ def _header(data: Any) -> dt.date:
     day = data["data_as_of"]
     if not (day.__class__ is str and _is_iso(day)):
         raise _problem(f"expected an ISO date (YYYY-MM-DD), got {shown(day)}", "$.data_as_of")
-    return dt.date.fromisoformat(day)
+    try:
+        return require_date("data_as_of", dt.date.fromisoformat(day))
+    except ValueError as error:  # a Buddhist Era year
+        raise _problem(str(error), "$.data_as_of") from None
 
 
 def _is_iso(text: str) -> bool:
