@@ -227,3 +227,50 @@ def test_one_changed_year_is_one_change(index: int, field: str, year: int) -> No
     expected = [] if was == year else [("cities", city["id"], field, was, year)]
     assert [(c.section, c.id, c.field, c.old, c.new) for c in changes] == expected
     assert bool(changes) is (was != year)
+
+
+def test_values_are_written_short_and_as_json(net: lc.Network, document: dict[str, Any]) -> None:
+    from learning_cities.changes import plain, text
+
+    data = copy.deepcopy(document)
+    bangkok = _city(data, "th-bangkok")
+    bangkok["local_names"] = {"th": "กรุงเทพฯ", "en": "Krung Thep"}
+    bangkok["status"], bangkok["status_changed"] = "withdrawn", 2025
+    bangkok["sources"] = list(reversed(bangkok["sources"]))
+    bangkok["location"] = None
+    bangkok["member_since"] = "2024-02-15"
+    changes = {change.field: change for change in lc.diff(lc.structure(data, lc.Network), net)}
+    assert text(changes["local_names"].old) == "th: กรุงเทพฯ, en: Krung Thep"
+    assert text(changes["status"].old) == "withdrawn"
+    assert "sources reordered" in str(lc.diff(lc.structure(data, lc.Network), net))
+    assert plain(changes["member_since"].old) == "2024-02-15"
+    assert plain(changes["local_names"].old) == {"th": "กรุงเทพฯ", "en": "Krung Thep"}
+    assert plain(changes["location"].new) == lc.unstructure(net.city("Bangkok").location)
+    assert plain(changes["status"].new) == "active"
+    assert str(Change("cities", "th-yala", ChangeKind.ADDED)) == "cities th-yala added"
+    assert text("x" * 200).endswith("…")
+    assert len(text("x" * 200)) == 80
+    assert text(2**70) == str(2**70)
+    assert changes["location"].to_record()["new"]["source"].startswith("https://")
+
+
+def test_repeated_totals_pair_what_changed_and_add_the_rest(net: lc.Network) -> None:
+    dates = [total.as_of for total in net.network_totals]
+    twice = next(day for day in dates if dates.count(day) > 1)
+    totals = list(net.network_totals)
+    first = next(i for i, total in enumerate(totals) if total.as_of == twice)
+    totals[first] = attrs.evolve(totals[first], notes="edited")
+    totals.append(attrs.evolve(totals[first], notes="a third one"))
+    sections = {name: getattr(net, name) for name in ("cities", "countries", "cohorts", "awards", "conferences")}
+    edited = lc.Network(
+        net.data_as_of,
+        **sections,
+        network_totals=tuple(totals),
+        membership_changes=net.membership_changes,
+        country_totals=net.country_totals,
+    )
+    changes = lc.diff(net, edited)
+    assert [(c.id, c.kind.value, c.field) for c in changes] == [
+        (f"{twice} #3", "added", None),
+        (f"{twice} #1", "changed", "notes"),
+    ]

@@ -250,3 +250,15 @@ def test_any_file_content_exits_0_or_1_without_a_traceback(tmp_path: Path, conte
     assert status == 1, out
     assert err.startswith(f"learning-cities: error: {path}: ")
     assert "Traceback" not in err
+
+
+def test_other_sections_added_and_removed_are_listed_by_id(tmp_path: Path, exported: str) -> None:
+    data = json.loads(exported)
+    data["network_totals"] = data["network_totals"][1:]
+    data["conferences"].append({**data["conferences"][-1], "number": 8, "year": 2030})
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    text = ok("diff", str(path))
+    assert "conferences: 1 removed\n  removed  8\n" in text
+    first = lc.load().network_totals[0].as_of
+    assert f"network totals: 1 added\n  added    {first}\n" in text

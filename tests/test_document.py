@@ -267,3 +267,21 @@ def test_a_hostile_record_field_raises_structure_error_naming_a_path(section: st
     else:  # a value the field takes (an empty note, no sources...)
         message = " @ $" if len(getattr(network, section)) == len(records) else "a record lost"
     assert " @ $" in message
+
+
+def test_a_network_json_cannot_hold_is_not_written(net: lc.Network) -> None:
+    city = net.city("Bangkok")
+    assert city.population is not None
+    huge = attrs.evolve(city, population=attrs.evolve(city.population, count=2**70))
+    sections = {name: getattr(net, name) for name in document.SECTIONS}
+    sections["cities"] = tuple(huge if c.id == city.id else c for c in net.cities)
+    sections["cohorts"] = tuple(
+        attrs.evolve(c, cities=tuple(huge if x.id == city.id else x for x in c.cities)) for c in net.cohorts
+    )
+    with pytest.raises(ValueError, match=r"cannot write the network as JSON: an int of more than 64 bits"):
+        lc.to_json(lc.Network(net.data_as_of, **sections))
+
+
+def test_a_short_date_is_no_iso_date(text: str) -> None:
+    with pytest.raises(StructureError, match=r"expected an ISO date \(YYYY-MM-DD\), got '2025-1-4' @ \$\.data_as_of"):
+        lc.structure(_edited(text, data_as_of="2025-1-4"), lc.Network)
