@@ -92,6 +92,7 @@ nitpick_ignore = [
     ("py:class", "folium.Map"),  # the maps extra's result type
     ("py:class", "T"),  # the item type of display.Rows, a generic tuple
     ("py:obj", "learning_cities.display.T"),
+    ("py:obj", "learning_cities._tables.T"),  # Rows is defined there
     ("py:class", "pandas.core.frame.DataFrame"),
     ("py:class", "pathlib.Path"),
     ("py:class", "argparse.ArgumentParser"),

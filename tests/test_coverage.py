@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import learning_cities as lc
+from learning_cities import _coverage
 
 # `from learning_cities import coverage` is the function; the module is in sys.modules
 coverage_module = importlib.import_module("learning_cities.completeness")
@@ -97,7 +98,7 @@ def test_held_then_counts_the_members_on_the_last_day_of_the_figure(net: lc.Netw
 
 
 def test_end_of_an_as_of_text() -> None:
-    end = coverage_module._end_of
+    end = _coverage._end_of
     assert end("2024-02") == dt.date(2024, 2, 29)
     assert end("2024-12") == dt.date(2024, 12, 31)
     assert end("2019") == dt.date(2019, 12, 31)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from conftest import REFERENCE, ROOT, load_tool
-from learning_cities import _codec, _resources
+from learning_cities import _codec, _resources, _store
 
 SHARED = ROOT.parent / "shared" / "reference"
 
@@ -23,7 +23,7 @@ def test_packaged_data_matches_the_build_script() -> None:
     data = build.build()
     packaged = _codec.read_bytes()  # the installed package's files, wherever it is installed
     assert packaged.decode("utf-8") == build.render(data), "run: python tools/build_data.py"
-    assert _codec.is_built(packaged), "run: python tools/build_data.py (the checksum module is stale)"
+    assert _store.is_built(packaged), "run: python tools/build_data.py (the checksum module is stale)"
     alternates = _resources.read(_codec.ALTERNATES_FILE).decode("utf-8")
     assert alternates == build.render_alternates(data), "run: python tools/build_data.py"
 

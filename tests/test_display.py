@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 import html
 import pickle
 import re
 
+import attrs
 import pytest
 
 import learning_cities as lc
-from learning_cities.display import MAX_ROWS, Rows
+from learning_cities.display import MAX_ROWS, Rows, country_html
 
 
 def cells(page: str) -> list[str]:
@@ -51,7 +53,10 @@ class TestHtml:
     def test_country_cohort_award_conference(self, net: lc.Network) -> None:
         thailand = cells(net.country("TH")._repr_html_())
         assert "ไทย (th)" in thailand[thailand.index("names") + 1]
-        assert thailand[thailand.index("member cities") + 1] == "13 active of 13 held"
+        assert "member cities" not in thailand  # a record knows nothing of a network
+        held = cells(country_html(net.country("TH"), net))  # the network knows its cities
+        assert held[held.index("member cities") + 1] == "13 active of 13 held"
+        assert held[: len(thailand)] == thailand
         cohort = net.cohort(2024)._repr_html_()
         shown = net.cohort(2024).cities[:MAX_ROWS]  # the table stops after MAX_ROWS and says so
         assert cells(cohort).count("Thailand") == len([c for c in shown if c.country.code == "TH"]) > 0
@@ -65,7 +70,7 @@ class TestHtml:
         found = cells(net._repr_html_())
         assert found[found.index("dated / undated") + 1] == f"{401 - len(net.undated)} / {len(net.undated)}"
         table = net.where(country="KR")._repr_html_()
-        assert "55 member cities (first 30 shown)" in table
+        assert "55 member cities (first 30 of 55 shown)" in table
         assert table.count("<tr>") == 30 + 1
 
     def test_values_are_escaped(self, net: lc.Network) -> None:
@@ -140,11 +145,73 @@ class TestTables:
             net.to_records(3)  # type: ignore[arg-type]
 
 
-def test_country_cities_and_city_awards_come_from_the_packaged_network(net: lc.Network) -> None:
+def test_country_cities_and_city_awards_are_deprecated_and_name_the_network_query(net: lc.Network) -> None:
     thailand = net.country("TH")
-    assert thailand.cities == net.where(country="TH")
-    assert [a.year for a in net.city("Cork").awards] == [2015, 2024]
+    with pytest.warns(DeprecationWarning, match=r"Country.cities is deprecated.*net\.cities_in\(country\)"):
+        assert thailand.cities == net.where(country="TH") == net.cities_in(thailand) == net.cities_in("Thailand")
+    with pytest.warns(DeprecationWarning, match=r"City.awards is deprecated.*net\.awards_of\(city\)"):
+        assert [a.year for a in net.city("Cork").awards] == [2015, 2024]
     stranger = lc.City(id="xx-nowhere", name="Nowhere", country=thailand, joined=2024)
-    assert stranger.awards == ()
     other = lc.Country(code="XX", alpha3="XXX", name="Nowhere", region=lc.Region.AFRICA)
-    assert other.cities == ()
+    with pytest.warns(DeprecationWarning, match="City.awards"):
+        assert stranger.awards == ()
+    with pytest.warns(DeprecationWarning, match="Country.cities"):
+        assert other.cities == ()
+    with pytest.raises(lc.UnknownCountryError, match="that record is not in this network"):
+        net.cities_in(other)
+
+
+def test_a_cohort_holds_its_cities_as_cities_of_its_network(net: lc.Network) -> None:
+    cohort = net.cohort(2024)
+    assert isinstance(cohort.cities, lc.Cities)
+    assert cohort.cities.network is net
+    assert repr(cohort.cities).startswith("Cities(60: ")
+    plain = attrs.evolve(cohort, cities=tuple(cohort.cities))
+    assert plain == cohort
+    assert hash(plain) == hash(cohort)
+    assert pickle.loads(pickle.dumps(cohort)) == cohort
+    assert getattr(pickle.loads(pickle.dumps(cohort)).cities, "network", None) is net
+    assert copy.deepcopy(cohort) == cohort
+    assert cohort.cities.to_records()[0]["id"] == cohort.cities[0].id
+
+
+def test_a_cohort_of_another_network_holds_that_network() -> None:
+    net = lc.load()
+    other = lc.Network(
+        net.data_as_of,
+        cities=net.cities,
+        countries=net.countries,
+        cohorts=net.cohorts,
+        awards=net.awards,
+        conferences=net.conferences,
+    )
+    cohort = other.cohort(2022)
+    assert isinstance(cohort.cities, lc.Cities)
+    assert cohort.cities.network is other
+    assert cohort == net.cohort(2022)
+    again = pickle.loads(pickle.dumps(other))
+    assert again.cohort(2022) == cohort
+    again_cities = again.cohort(2022).cities
+    assert isinstance(again_cities, lc.Cities)
+    assert again_cities.network is again
+    assert getattr(pickle.loads(pickle.dumps(cohort)).cities, "network", None) is not net
+
+
+def test_cities_need_their_network() -> None:
+    city = lc.load().city("Bangkok")
+    with pytest.raises(TypeError, match="Cities needs the network the cities come from, not NoneType"):
+        lc.Cities([city], None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'network'"):
+        lc.Cities([city])  # type: ignore[call-arg]
+
+
+def test_the_display_views_are_the_records_own_tables(net: lc.Network) -> None:
+    from learning_cities import display
+
+    city, country, cohort = net.city("Cork"), net.country("IE"), net.cohort(2020)
+    assert display.city_html(city) == city._repr_html_()
+    assert display.country_html(country) == country._repr_html_()
+    assert display.cohort_html(cohort) == cohort._repr_html_()
+    assert display.award_html(net.award(2017)) == net.award(2017)._repr_html_()
+    assert display.conference_html(net.conference(3)) == net.conference(3)._repr_html_()
+    assert cohort.cities[0].name in cells(cohort._repr_html_())

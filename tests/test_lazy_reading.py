@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import learning_cities as lc
-from learning_cities import _codec, _text, network
+from learning_cities import _codec, _store, _text, network
 
 DATA = _codec.read_bytes()
 FULL = _codec.parse(DATA)
@@ -22,14 +22,14 @@ def fresh() -> lc.Network:
 
 
 def test_the_packaged_file_is_the_one_the_build_checked() -> None:
-    assert _codec.is_built(DATA)
-    assert isinstance(lc.load()._records, _codec.PackagedRecords)
-    assert not _codec.is_built(DATA.replace(b'"Bangkok"', b'"Bangkoq"'))
+    assert _store.is_built(DATA)
+    assert isinstance(lc.load()._records, _store.PackagedRecords)
+    assert not _store.is_built(DATA.replace(b'"Bangkok"', b'"Bangkoq"'))
 
 
 @pytest.mark.parametrize(("section", "_cls", "key"), _codec.SECTIONS)
 def test_each_section_read_lazily_equals_the_full_read(section: str, _cls: str, key: str | None) -> None:
-    records = _codec.PackagedRecords(DATA)
+    records = _store.PackagedRecords(DATA)
     assert records.section(section) == FULL[section]
     assert len(FULL[section]) > 0
     if key is not None:
@@ -39,14 +39,14 @@ def test_each_section_read_lazily_equals_the_full_read(section: str, _cls: str, 
 
 
 def test_every_city_read_on_its_own_equals_the_full_read() -> None:
-    records = _codec.PackagedRecords(DATA)
+    records = _store.PackagedRecords(DATA)
     for city in FULL["cities"]:
         assert records.record("cities", city.id) == city
     assert records.section("cities") == FULL["cities"]  # reuses the records already read
 
 
 def test_the_ids_read_from_the_lines_are_the_ids_of_the_records() -> None:
-    assert _codec.PackagedRecords(DATA).ids() == {city.id for city in FULL["cities"]}
+    assert _store.PackagedRecords(DATA).ids() == {city.id for city in FULL["cities"]}
 
 
 def test_the_first_lookup_by_a_gazetteer_name_reads_no_city_it_does_not_return() -> None:
@@ -56,10 +56,10 @@ def test_the_first_lookup_by_a_gazetteer_name_reads_no_city_it_does_not_return()
 
 
 def test_the_written_lookup_keys_are_the_keys_of_the_members_names() -> None:
-    records = _codec.PackagedRecords(DATA)
+    records = _store.PackagedRecords(DATA)
     assert records.name_keys == KEYS
     assert len(KEYS) > 1000
-    fresh_records = _codec.PackagedRecords(DATA)
+    fresh_records = _store.PackagedRecords(DATA)
     assert all(fresh_records.ids_for(key) == ids for key, ids in KEYS.items())  # found without reading all
 
 
@@ -124,7 +124,7 @@ def test_lookup_keys_that_do_not_match_the_names_are_refused() -> None:
 def test_only_a_lazy_read_trusts_the_checksum(monkeypatch: pytest.MonkeyPatch) -> None:
     forged = DATA.replace(b'"bangkok": ["th-bangkok"]', b'"bangkok": ["ph-balanga"]', 1)
     assert forged != DATA
-    monkeypatch.setattr(_codec, "is_built", lambda data: True)  # as if the checksum matched
+    monkeypatch.setattr(_store, "is_built", lambda data: True)  # as if the checksum matched
     with pytest.raises(lc.DataError, match="the lookup keys do not match"):
         lc.Network.from_data(forged)
     assert lc.Network.from_data(forged, lazy=True).city("bangkok").id == "ph-balanga"  # what lazy=True trusts
@@ -139,10 +139,10 @@ def test_records_given_as_tuples_are_found_by_section_and_key() -> None:
     assert given.record("cohorts", 2024) == FULL["cohorts"][3]
     assert given.record("cities", ["th-bangkok"]) is None
     assert not given.has("network_totals", "anything")
-    assert given.ids() == _codec.PackagedRecords(DATA).ids()
+    assert given.ids() == _store.PackagedRecords(DATA).ids()
 
 
-def _race(records: _codec.PackagedRecords, section: str, threads: int) -> list[tuple[object, ...]]:
+def _race(records: _store.PackagedRecords, section: str, threads: int) -> list[tuple[object, ...]]:
     barrier = threading.Barrier(threads)
     results: list[tuple[object, ...]] = []
 
@@ -160,18 +160,18 @@ def _race(records: _codec.PackagedRecords, section: str, threads: int) -> list[t
 
 def test_a_section_read_by_racing_threads_is_read_once() -> None:
     for _ in range(20):
-        results = _race(_codec.PackagedRecords(DATA), "network_totals", 4)
+        results = _race(_store.PackagedRecords(DATA), "network_totals", 4)
         assert len(results) == 4
         assert all(result is results[0] for result in results)
 
 
 def test_a_changed_file_is_read_and_checked_whole() -> None:
     changed = DATA.replace(b'"name": "Bangkok"', b'"name": "Krung Thep"', 1)
-    assert not _codec.is_built(changed)
+    assert not _store.is_built(changed)
     with pytest.raises(lc.DataError, match="the lookup keys do not match"):
         lc.Network.from_data(changed, file="changed.json")
     net = lc.Network.from_data(DATA.replace(b'"data_as_of": "', b'"data_as_of":  "', 1), lazy=True)  # other bytes
-    assert not isinstance(net._records, _codec.PackagedRecords)
+    assert not isinstance(net._records, _store.PackagedRecords)
     assert net.city("Bangkok") == lc.load().city("Bangkok")
 
 
@@ -188,7 +188,7 @@ def test_from_data_takes_bytes(data: object) -> None:
 @example("\ud800")
 @example('a{"bangkok')
 def test_any_key_is_found_as_the_full_index_finds_it(key: str) -> None:
-    assert _codec.PackagedRecords(DATA).ids_for(key) == KEYS.get(key)
+    assert _store.PackagedRecords(DATA).ids_for(key) == KEYS.get(key)
 
 
 @settings(max_examples=200, deadline=None)
@@ -206,7 +206,7 @@ def test_any_key_is_found_as_the_full_index_finds_it(key: str) -> None:
 @example(["th-bangkok"])
 @example("\ud800")
 def test_any_key_finds_a_record_only_where_the_full_read_has_one(key: object) -> None:
-    records = _codec.PackagedRecords(DATA)
+    records = _store.PackagedRecords(DATA)
     expected = next((city for city in FULL["cities"] if city.id == key and key.__class__ is str), None)
     assert records.record("cities", key) == expected
     assert records.has("cities", key) is (expected is not None)

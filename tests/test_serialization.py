@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import learning_cities as lc
-from learning_cities import _codec, model
+from learning_cities import _codec, cohorts, conferences, model
 from learning_cities._fields import Year
 from learning_cities._frozenmap import FrozenMap
 from learning_cities.serialization import StructureError, get_converter
@@ -220,7 +220,12 @@ def deferred(kind: Any) -> st.SearchStrategy[Any]:
     return st.deferred(lambda: strategy_for(kind))
 
 
-RECORD_CLASSES = [getattr(model, name) for name in model.__all__ if attrs.has(getattr(model, name))]
+RECORD_CLASSES = [
+    getattr(module, name)
+    for module in (model, cohorts, conferences)
+    for name in module.__all__
+    if attrs.has(getattr(module, name))
+]
 
 
 def test_the_model_classes_are_covered() -> None:

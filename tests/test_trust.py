@@ -30,7 +30,7 @@ class TestMembershipInTime:
     def test_cork_is_a_member_from_its_award(self, net: lc.Network) -> None:
         cork = net.city("Cork")
         assert cork.member_since == dt.date(2015, 9, 28)
-        assert [award.year for award in cork.awards] == [2015, 2024]
+        assert [award.year for award in net.awards_of(cork)] == [2015, 2024]
 
     def test_every_laureate_is_a_member_on_its_award_day(self, net: lc.Network) -> None:
         for award in net.awards:

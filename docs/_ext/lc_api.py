@@ -35,6 +35,11 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "learning_cities.errors": ("Errors", "Every error subclasses LearningCitiesError and a builtin."),
 }
 
+# Private modules that define public names, and the public module that shows them.
+DEFINED_FOR: dict[str, str] = {
+    "learning_cities._coverage": "learning_cities.completeness",  # computed below the network
+}
+
 # Public values (not classes or functions): their type and what they are.
 DATA: dict[str, tuple[str, str]] = {
     "__version__": ("str", "The version of the package, e.g. ``'0.1.0'``; importing it reads no package metadata."),
@@ -95,6 +100,7 @@ def api_page() -> list[str]:
     for name in sorted(lc.__all__, key=str.casefold):
         obj = getattr(lc, name)
         module = getattr(obj, "__module__", None) if _is_code(obj) else None
+        module = DEFINED_FOR.get(module or "", module)
         if name == "ANY":
             module = "learning_cities.network"
         groups.setdefault(module or "learning_cities", []).append(name)

@@ -1,6 +1,10 @@
-"""The packaged data file <-> records, derived from the model's field declarations.
+"""The packaged files <-> records, derived from the records' field declarations: the one decoder.
 
-Each section of the file holds records of one class. A record is a JSON object whose keys
+The data file (``gnlc.json``) is read by :func:`parse`, or one record at a time by
+:func:`decode_record` (for the record store, :mod:`learning_cities._store`); the rules file
+(``rules.json``) by :func:`parse_tables`, whose records' own validators check their values.
+
+Each section of the data file holds records of one class. A record is a JSON object whose keys
 are exactly the class's :func:`attrs.fields`, less the few derived from other records
 (:data:`DERIVED`); a field that names another record holds its key (:data:`REFERENCES`).
 Reading checks every value against its field's annotation, and the record's own
@@ -11,9 +15,9 @@ number, a value of the wrong type or out of range, invalid UTF-8 or JSON nested 
 ``tools/build_data.py`` writes the file through :func:`dump`, from records it built, so
 adding a field is one model edit and one build edit. The build also writes each member's
 lookup keys (``name_keys``) and the file's checksum (:mod:`learning_cities._digest`): the
-file the build checked is read one record at a time, on first use
-(:class:`PackagedRecords`); any other file is read and checked in full by :func:`parse`,
-its lookup keys included.
+file the build checked is read one record at a time, on first use, by the record store
+(:class:`learning_cities._store.PackagedRecords`, which decodes each record here); any other
+file is read and checked in full by :func:`parse`, its lookup keys included.
 
 >>> text = read_bytes()
 >>> parts = parse(text)
@@ -27,17 +31,14 @@ import datetime as dt
 import enum
 import functools
 import json
-import threading
 import types
 import typing
-import zlib
 from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
 import attrs
 
 from . import _resources, _text, model
-from ._digest import GNLC_JSON
 from ._fields import resolved_type
 from ._frozenmap import EMPTY, FrozenMap
 from ._repr import shown
@@ -51,12 +52,13 @@ __all__ = [
     "REFERENCES",
     "SCHEMA_VERSION",
     "SECTIONS",
-    "PackagedRecords",
+    "decode_fields",
+    "decode_record",
     "dump",
-    "is_built",
     "key_field",
     "parse",
     "parse_alternate_names",
+    "parse_tables",
     "read_alternate_names",
     "read_bytes",
     "record_class",
@@ -110,8 +112,14 @@ def record_class(section: str) -> type:
     (<class 'learning_cities.model.City'>, <class 'learning_cities.conferences.Award'>)
     """
     name = next(cls for section_name, cls, _ in SECTIONS if section_name == section)
-    kind: type = getattr(model, name)
-    return kind
+    if hasattr(model, name):
+        kind: type = getattr(model, name)
+        return kind
+    # defined on first use: importing attrs classes costs start-up time
+    from . import cohorts, conferences
+
+    found: type = getattr(cohorts, name, None) or getattr(conferences, name)
+    return found
 
 
 class _Context:
@@ -332,6 +340,20 @@ def _section_decoder(section: str) -> _Decode:
     return _record_decoder(record_class(section))
 
 
+def decode_record(section: str, raw: Any, file: str, where: str, tables: Mapping[str, Any]) -> Any:
+    """One record of ``section`` from its JSON value; references resolve against ``tables``.
+
+    A malformed record raises :class:`DataError` naming ``file`` and ``where`` (its key).
+
+    >>> decode_record("countries", {"code": "TH"}, "a.json", "TH", {})
+    Traceback (most recent call last):
+    learning_cities.errors.DataError: a.json: countries (TH): missing field(s) 'aliases', 'alpha3', 'name', ...
+    """
+    ctx = _Context(file, tables)
+    ctx.where = f"{section} ({where})"
+    return _section_decoder(section)(raw, ctx)
+
+
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
@@ -339,15 +361,6 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
         raise ValueError(f"the key {twice!r} appears twice in one object")
     return result
-
-
-def is_built(data: bytes) -> bool:
-    """Whether ``data`` is the file the build checked: its checksum and size match.
-
-    >>> is_built(read_bytes()), is_built(read_bytes() + b" ")
-    (True, False)
-    """
-    return (zlib.crc32(data), len(data)) == GNLC_JSON
 
 
 def _name_keys(raw: Any, cities: tuple[Any, ...], ctx: _Context) -> None:
@@ -416,198 +429,105 @@ def parse(data: bytes | str, file: str = DATA_FILE, *, with_keys: bool = True) -
     return result
 
 
-class PackagedRecords:
-    """The records of the file the build checked (:func:`is_built`), each read on first use.
+# -- the rules file: tables of records that their fields' own validators check ---------------
 
-    The build wrote one record per line, its key first, and checked every record, key and
-    reference. So a lookup finds the ids for a name in the lookup keys, then the line of
-    each record it returns, and reads only those; each record is still made by its class,
-    whose checks run. A section is read whole when asked for. Records are read once, under
-    a lock, and shared.
-
-    >>> records = PackagedRecords(read_bytes())
-    >>> records.ids_for("khon kaen"), records.record("cities", "th-khon-kaen").country.name
-    (('th-khon-kaen',), 'Thailand')
-    >>> records.record("cities", "xx-atlantis") is None, records.has("countries", "TH")
-    (True, True)
-    >>> len(records.section("countries")) == len(parse(read_bytes())["countries"])
-    True
-    """
-
-    def __init__(self, data: bytes, file: str = DATA_FILE) -> None:
-        self._data = data
-        self._file = file
-        self._lock = threading.RLock()
-        self._read: dict[str, dict[Any, Any]] = {name: {} for name, _, _ in SECTIONS}
-        self._sections: dict[str, tuple[Any, ...]] = {}
-        self._ids: dict[str, tuple[str, ...] | None] = {}
-        self._tables = {name: _Table(self, name) for name, _, _ in SECTIONS}
-
-    def _line(self, marker: bytes, start: int = 0, end: int | None = None) -> bytes | None:
-        """The line that begins with ``marker`` (searched from ``start`` to ``end``), or ``None``."""
-        at = self._data.find(b"\n" + marker, start, end)
-        return None if at < 0 else self._data[at + 1 : self._data.index(b"\n", at + 1)]
-
-    def _value(self, name: str) -> Any:
-        """A top-level value written on one line: ``"name": value,``."""
-        marker = f'"{name}": '.encode()
-        line = self._line(marker)
-        if line is None:  # pragma: no cover - the build wrote it
-            raise DataError(self._file, "top level", f"no {name!r}")
-        return json.loads(line[len(marker) :].removesuffix(b","))
-
-    @functools.cached_property
-    def data_as_of(self) -> dt.date:
-        """The newest dated fact in the data."""
-        return dt.date.fromisoformat(self._value("data_as_of"))
-
-    @functools.cached_property
-    def name_keys(self) -> dict[str, tuple[str, ...]]:
-        """Lookup key -> ids of the members known by it, as the build wrote them."""
-        written = self._name_keys_line.removeprefix(b'"name_keys": ').removesuffix(b",")
-        return {key: tuple(ids) for key, ids in json.loads(written).items()}
-
-    @functools.cached_property
-    def _name_keys_line(self) -> bytes:
-        line = self._line(b'"name_keys": ')
-        assert line is not None  # the build wrote it
-        return line
-
-    def ids_for(self, key: str) -> tuple[str, ...] | None:
-        """The ids of the members known by a lookup key; finds the key without reading the others."""
-        if "name_keys" in self.__dict__:
-            return self.name_keys.get(key)
-        if key in self._ids:
-            return self._ids[key]
-        needle = _written(key) + b": ["  # as the build wrote it
-        line = self._name_keys_line  # '"name_keys": {"key": [ids], "key": [ids], ...},'
-        at = line.find(b"{" + needle)
-        at = line.find(b", " + needle) + 1 if at < 0 else at
-        if at <= 0 or needle == b": [":
-            ids = None
-        else:
-            begin = line.index(b"[", at + len(needle) - 1)
-            ids = tuple(json.loads(line[begin : line.index(b"]", begin) + 1]))
-        if len(self._ids) < 4096:  # bounded: only keys asked for are kept
-            self._ids[key] = ids
-        return ids
-
-    @functools.cached_property
-    def _spans(self) -> dict[str, tuple[int, int]]:
-        """Where each section's record lines are: after ``"name": [`` up to its closing ``]``.
-
-        The sections follow one another in :data:`SECTIONS` order, so one pass finds them all.
-        """
-        spans = {}
-        previous = None
-        at = 0
-        for name, _, _ in SECTIONS:
-            header = f'\n"{name}": [\n'.encode()
-            at = self._data.index(header, at)
-            if previous is not None:
-                spans[previous[0]] = (previous[1], self._data.rindex(b"\n]", previous[1] - 1, at))
-            previous = (name, at + len(header))
-            at += len(header)
-        assert previous is not None
-        spans[previous[0]] = (previous[1], self._data.rindex(b"\n]", previous[1] - 1))
-        return spans
-
-    def _decode(self, section: str, raw: Any, where: str) -> Any:
-        ctx = _Context(self._file, self._tables)
-        ctx.where = f"{section} ({where})"
-        return _section_decoder(section)(raw, ctx)
-
-    def _find(self, section: str, key: Any) -> bytes | None:
-        """The line of the record with that key, written first: ``  {"id": "th-bangkok", ...``."""
-        written = _written(key) if key.__class__ in (str, int) else b""
-        if not written:
-            return None
-        start, end = self._spans[section]
-        return self._line(f'  {{"{_KEYS[section]}": '.encode() + written + b", ", start - 1, end)
-
-    def record(self, section: str, key: Any) -> Any:
-        """The record of ``section`` with that key (a city's id, a country's code...), or ``None``."""
-        if key.__class__ not in (str, int):  # no key of the file is of another kind
-            return None
-        read = self._read[section]
-        record = read.get(key)
-        if record is None:
-            with self._lock:
-                record = read.get(key)
-                if record is None:
-                    line = self._find(section, key)
-                    if line is None:
-                        return None
-                    record = read[key] = self._decode(section, json.loads(line.removesuffix(b",")), shown(key))
-        return record
-
-    def has(self, section: str, key: Any) -> bool:
-        """Whether ``section`` holds a record with that key (reads no record)."""
-        if key.__class__ not in (str, int):
-            return False
-        return key in self._read[section] or self._find(section, key) is not None
-
-    def ids(self) -> frozenset[str]:
-        """Every city's id, read from the start of each city's line (reads no record).
-
-        >>> "th-bangkok" in PackagedRecords(read_bytes()).ids()
-        True
-        """
-        return self._city_ids
-
-    @functools.cached_property
-    def _city_ids(self) -> frozenset[str]:
-        start, end = self._spans["cities"]
-        prefix = b'  {"id": "'
-        lines = self._data[start:end].split(b"\n")
-        if all(line.startswith(prefix) and b"\\" not in line[: line.find(b'"', len(prefix))] for line in lines):
-            return frozenset(line[len(prefix) : line.find(b'"', len(prefix))].decode() for line in lines)
-        return frozenset(city.id for city in self.section("cities"))  # pragma: no cover - the build writes ids plainly
-
-    def section(self, section: str) -> tuple[Any, ...]:
-        """Every record of ``section``, in the file's order."""
-        records = self._sections.get(section)
-        if records is None:
-            with self._lock:
-                records = self._sections.get(section)
-                if records is not None:  # read by another thread meanwhile
-                    return records
-                start, end = self._spans[section]
-                field = _KEYS[section]
-                read = self._read[section]
-                built = []
-                for index, line in enumerate(self._data[start:end].split(b"\n") if end > start else ()):
-                    raw = json.loads(line.removesuffix(b","))
-                    record = read.get(raw[field]) if field else None
-                    if record is None:
-                        record = self._decode(section, raw, f"record {index}")
-                        if field:
-                            read[raw[field]] = record
-                    built.append(record)
-                records = self._sections[section] = tuple(built)
-        return records
+_Table = typing.TypeVar("_Table", bound=attrs.AttrsInstance)
 
 
-def _written(value: str | int) -> bytes:
-    """``value`` as the build wrote it in the file (``b""`` for a string no UTF-8 file can hold)."""
+def _field_reader(kind: object) -> Callable[[object], object]:
+    """How to read one JSON value into a field of type ``kind``."""
+    if kind is dt.date:
+        return _iso_date
+    if kind == tuple[str, ...]:
+        return _tuple_of_str
+    if kind in (str, int, bool):
+        return lambda value: value
+    if isinstance(kind, types.UnionType):
+        (inner,) = [arg for arg in kind.__args__ if arg is not type(None)]
+        read = _field_reader(inner)
+        return lambda value: None if value is None else read(value)
+    raise TypeError(f"no JSON reading for fields of type {kind!r}")  # pragma: no cover - a new field type
+
+
+def _iso_date(value: object) -> dt.date:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO date string, not {type(value).__name__}: {shown(value)}")
     try:
-        return json.dumps(value, ensure_ascii=False).encode()
-    except UnicodeEncodeError:  # a lone surrogate
-        return b""
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        day = None
+    if day is None or day.isoformat() != value:
+        raise ValueError(f"expected a date as YYYY-MM-DD, not {shown(value)}")
+    return day
 
 
-class _Table:
-    """A section's records by key, read on first use: what references resolve against."""
+def _tuple_of_str(value: object) -> tuple[object, ...]:
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list, not {type(value).__name__}: {shown(value)}")
+    return tuple(value)
 
-    def __init__(self, records: PackagedRecords, section: str) -> None:
-        self._records = records
-        self._section = section
 
-    def get(self, key: Any) -> Any:
-        return self._records.record(self._section, key)
+def decode_fields(kind: type[_Table], record: object) -> _Table:
+    """A ``kind`` record from JSON data, for a class whose fields' validators check its values (the rules).
 
-    def values(self) -> tuple[Any, ...]:
-        return self._records.section(self._section)
+    The fields and their types come from the class; a field with a default may be left
+    out; missing or unknown keys and wrong types raise :class:`TypeError` or
+    :class:`ValueError` naming the field.
+
+    >>> from learning_cities.rules import Rule
+    >>> decode_fields(Rule, {"id": "x", "text": "X.", "applies_to": ["call-2025"], "source": "https://example.org"})
+    Rule(id='x', threshold=None, unit=None)
+    """
+    if not isinstance(record, dict):
+        raise TypeError(f"a {kind.__name__} record must be an object, not {type(record).__name__}: {shown(record)}")
+    fields = attrs.fields_dict(attrs.resolve_types(kind))
+    unknown = sorted(str(key) for key in record if key not in fields)
+    if unknown:
+        raise ValueError(f"unknown keys: {shown(unknown)}")
+    values: dict[str, Any] = {}
+    for name, field in fields.items():
+        if name not in record:
+            if field.default is attrs.NOTHING:
+                raise ValueError(f"missing key {name!r}")
+            continue
+        values[name] = _field_reader(field.type)(record[name])
+    return kind(**values)
+
+
+def parse_tables(text: str, file: str, table: type[_Table], schema: int) -> _Table:
+    """A ``table`` (attrs, of tuples of records: the rules) from a file's text; :class:`DataError` names the record.
+
+    Each field of ``table`` is a key of the file's object, holding a list of the records
+    its annotation (``tuple[Record, ...]``) names, read by :func:`decode_fields`.
+    """
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise DataError(file, "the file", f"not JSON: {error}") from None
+    if not isinstance(data, dict) or data.get("schema") != schema:
+        raise DataError(file, "the file", f"expected an object with schema {schema}")
+    sections = [
+        _table_records(data, field.name, typing.get_args(field.type)[0], file)
+        for field in attrs.fields(attrs.resolve_types(table))
+    ]
+    try:
+        return table(*sections)
+    except ValueError as error:
+        raise DataError(file, "the tables", str(error)) from None
+
+
+def _table_records(data: dict[str, Any], key: str, kind: type[Any], file: str) -> tuple[Any, ...]:
+    rows = data.get(key)
+    if not isinstance(rows, list):
+        raise DataError(file, key, "expected a list of records")
+    records = []
+    for index, row in enumerate(rows):
+        try:
+            records.append(decode_fields(kind, row))
+        except (TypeError, ValueError) as error:
+            name = row.get("id") if isinstance(row, dict) else None
+            raise DataError(file, f"{key}[{index}] {shown(name)}", str(error)) from None
+    return tuple(records)
 
 
 # -- writing -------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ def check_for(kind: Any) -> _Check:
         return lambda value: value is None or inner(value)
     if origin is tuple:
         item = check_for(typing.get_args(kind)[0])
-        return lambda value: value.__class__ is tuple and all(map(item, value))
+        return lambda value: _is_tuple(value) and all(map(item, value))
     if origin is Mapping or kind is Mapping:
         return lambda value: isinstance(value, Mapping)  # converted and checked by its converter
     if kind is dt.date:
@@ -84,6 +84,11 @@ def check_for(kind: Any) -> _Check:
     if isinstance(kind, type):
         return lambda value: isinstance(value, kind)
     raise TypeError(f"no check for the annotation {kind!r}")  # pragma: no cover - a model bug
+
+
+def _is_tuple(value: object) -> bool:
+    """A tuple, or a tuple class that declares itself one to records (``__record_tuple__``: ``Cities``)."""
+    return value.__class__ is tuple or getattr(value.__class__, "__record_tuple__", False) is True
 
 
 def _is_year(value: int) -> bool:
@@ -128,7 +133,7 @@ def _explain(name: str, kind: Any, value: Any) -> None:
         raise ValueError(f"{name} must be a year from 1 to 2399, not {shown(value)}")
     if kind is dt.date and value.__class__ is dt.date:
         require_date(name, value)
-    if origin is tuple and value.__class__ is tuple:
+    if origin is tuple and _is_tuple(value):
         item = check_for(typing.get_args(kind)[0])
         for index, element in enumerate(value):
             if not item(element):

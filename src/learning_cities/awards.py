@@ -32,8 +32,8 @@ import attrs
 from ._checks import checked, instance_field, require_date, require_int, tuple_field
 from ._repr import shown
 from .calendars import FIRST_YEAR, LAST_YEAR, calendar_year
+from .conferences import Conference
 from .errors import UnknownAwardError
-from .model import Conference
 from .rules import AwardCall, table
 
 if TYPE_CHECKING:

@@ -213,7 +213,7 @@ class Changes:
 
     def to_dataframe(self) -> pandas.DataFrame:
         """:meth:`to_records` as a :class:`pandas.DataFrame` (needs the ``pandas`` extra)."""
-        from .exports import require_pandas
+        from ._tables import require_pandas
 
         pd = require_pandas("Changes.to_dataframe()")
         frame: pandas.DataFrame = pd.DataFrame(self.to_records(), columns=list(_COLUMNS))
@@ -251,7 +251,7 @@ class Changes:
         return f"<Changes: {len(self.changes)} from data as of {dates}>"
 
     def _repr_html_(self) -> str:
-        from .display import table
+        from ._tables import table
 
         dates = f"data as of {self.old_data_as_of.isoformat()} → {self.new_data_as_of.isoformat()}"
         if not self.changes:

@@ -23,18 +23,28 @@ from .model import City
 if TYPE_CHECKING:
     import pandas
 
-    from .network import Network
+    from .exports import Source
 
 __all__ = ["Cities"]
 
 
 class Cities(tuple[City, ...]):
-    """Member cities, in the order the query documents, from one :class:`~learning_cities.Network`."""
+    """Member cities, in the order the query documents, from one :class:`~learning_cities.Network`.
 
-    network: Network | None
+    A query makes them with the network it asked: ``Cities(cities, network)``. That network
+    is the one their exports ask about the cities (their awards, say); a ``Cities`` never
+    loads one.
+    """
 
-    def __new__(cls, cities: Iterable[City] = (), network: Network | None = None) -> Cities:
-        """Cities from ``cities``, found in ``network`` (their exports' source; default: the packaged one)."""
+    #: Records take a ``Cities`` where their annotation says a tuple (``Cohort.cities``).
+    __record_tuple__ = True
+
+    network: Source
+
+    def __new__(cls, cities: Iterable[City], network: Source) -> Cities:
+        """Cities from ``cities``, found in ``network`` (what their exports ask about them)."""
+        if network is None or not hasattr(network, "awards_of"):
+            raise TypeError(f"Cities needs the network the cities come from, not {type(network).__name__}")
         items = tuple(cities)
         for item in items:
             if not isinstance(item, City):
@@ -62,24 +72,17 @@ class Cities(tuple[City, ...]):
         more = f", ... {len(self) - 5} more" if len(self) > 5 else ""
         return f"Cities({len(self)}: {', '.join(names)}{more})" if self else "Cities(0)"
 
-    def _network(self) -> Network:
-        if self.network is not None:
-            return self.network
-        from ._packaged import load
-
-        return load()
-
     def to_records(self) -> list[dict[str, Any]]:
         """One JSON-ready dict per city (see :mod:`learning_cities.exports`)."""
         from .exports import city_rows
 
-        return city_rows(self._network(), self)
+        return city_rows(self.network, self)
 
     def to_dataframe(self) -> pandas.DataFrame:
         """:meth:`to_records` as a :class:`pandas.DataFrame` (needs the ``pandas`` extra)."""
         from .exports import city_dataframe
 
-        return city_dataframe(self._network(), self)
+        return city_dataframe(self.network, self)
 
     def to_geojson(self) -> dict[str, Any]:
         """An RFC 7946 FeatureCollection of these cities (those with a known location).
@@ -93,21 +96,19 @@ class Cities(tuple[City, ...]):
         return feature_collection(self)
 
     def _repr_html_(self) -> str:
-        from html import escape  # only for notebooks: not worth their import time at start-up
+        from ._tables import table  # only for notebooks: not worth its import time at start-up
 
-        from .display import MAX_ROWS
-
-        rows = []
-        for city in self[:MAX_ROWS]:
-            since = "" if city.member_since is None else city.member_since.isoformat()
-            status = "" if city.is_active else city.status.value
-            local = next(iter(city.local_names.values()), "")
-            cells = (city.name, local, city.country.name, city.kind.value, str(city.joined or ""), since, status)
-            rows.append("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>")
-        body = "".join(rows)
-        caption = f"{len(self)} member cities" + (f" (first {MAX_ROWS} shown)" if len(self) > MAX_ROWS else "")
-        head = "".join(
-            f"<th>{label}</th>"
-            for label in ("name", "local name", "country", "kind", "joined", "member since", "status")
-        )
-        return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        rows = [
+            (
+                city.name,
+                next(iter(city.local_names.values()), ""),
+                city.country.name,
+                city.kind,
+                city.joined or "",
+                city.member_since or "",
+                "" if city.is_active else city.status,
+            )
+            for city in self
+        ]
+        headers = ("name", "local name", "country", "kind", "joined", "member since", "status")
+        return table(f"{len(self)} member cities", headers, rows)

@@ -70,9 +70,21 @@ class Cohort(Record):
         return f"Cohort({self.year}: {self.held} of {reported} cities held, announced {self.announced_on.isoformat()})"
 
     def _repr_html_(self) -> str:
-        from .display import cohort_html
+        """Its figures beside the records held, then its cities."""
+        from ._tables import fields_table, table  # only for notebooks
 
-        return cohort_html(self)
+        summary = fields_table(
+            f"Cohort {self.year}, announced {self.announced_on.isoformat()}",
+            [
+                ("reported new cities", self.reported_cities),
+                ("reported countries", self.reported_countries),
+                ("records held", f"{self.held} active ({self.held_countries} countries)"),
+                ("not yet found", self.missing),
+                ("event", self.event),
+            ],
+        )
+        rows = [(c.name, c.country.name, c.status) for c in self.cities]
+        return summary + table(f"{len(rows)} cities held", ("name", "country", "status"), rows)
 
     @property
     def held(self) -> int:

@@ -48,9 +48,21 @@ class Conference(Record):
         return f"Conference({self.number}: {where or 'host not yet known'}, {when})"
 
     def _repr_html_(self) -> str:
-        from .display import conference_html
+        """Its dates, place and theme."""
+        from ._tables import fields_table  # only for notebooks
 
-        return conference_html(self)
+        where = ", ".join(x for x in (self.host_city, self.country.name if self.country else None) if x)
+        return fields_table(
+            f"International Conference on Learning Cities no. {self.number} ({self.year})",
+            [
+                ("dates", None if self.start is None else f"{self.start} to {self.end}"),
+                ("planned month", self.planned_month),
+                ("host", where or None),
+                ("theme", self.theme),
+                ("outcome document", self.outcome_document),
+                *(("source", source) for source in self.sources),
+            ],
+        )
 
     @property
     def held(self) -> bool:
@@ -86,6 +98,9 @@ class Award(Record):
         )
 
     def _repr_html_(self) -> str:
-        from .display import award_html
+        """The edition and its laureates."""
+        from ._tables import table  # only for notebooks
 
-        return award_html(self)
+        rows = [(c.name, c.country.name) for c in self.laureates]
+        caption = f"{self.year} UNESCO Learning City Award (edition {self.edition}), {len(rows)} laureates"
+        return table(caption, ("laureate", "country"), rows)

@@ -46,9 +46,9 @@ from ._checks import (
 )
 from ._packaged import network_or_load
 from ._repr import shown
+from ._tables import Rows
 from .awards import AwardCycle, award_schedule
 from .calendars import calendar_year
-from .display import Rows
 from .errors import AmbiguousCityError, DataError, UnknownCityError, UnknownCountryError
 from .model import City, Country
 from .network import Network

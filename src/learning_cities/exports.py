@@ -16,17 +16,23 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Sequence
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Protocol
+
+from . import _coverage
+from ._repr import shown
+from ._tables import integer_columns, require_pandas
 
 if TYPE_CHECKING:
     import pandas
 
+    from .conferences import Award, Conference
     from .model import City
-    from .network import Network
 
 __all__ = [
     "COLUMNS",
     "LIST_COLUMNS",
+    "Source",
+    "Tables",
     "city_dataframe",
     "city_rows",
     "columns",
@@ -34,6 +40,30 @@ __all__ = [
     "write_csv",
     "write_rows",
 ]
+
+
+class Source(Protocol):
+    """What the rows of cities ask of the network that holds them (a :class:`~learning_cities.Network` has it)."""
+
+    @property
+    def cities(self) -> tuple[City, ...]:
+        """Every city of the network."""
+
+    def awards_of(self, city: City) -> tuple[Award, ...]:
+        """The award editions ``city`` received."""
+
+
+class Tables(Source, _coverage.Holdings, Protocol):
+    """What every table asks of a network: its cities, rounds, awards, conferences and totals."""
+
+    @property
+    def awards(self) -> tuple[Award, ...]:
+        """Every award edition."""
+
+    @property
+    def conferences(self) -> tuple[Conference, ...]:
+        """Every conference."""
+
 
 #: The fixed columns of :func:`city_rows`, in order; ``name_<lang>`` columns follow ``name``.
 COLUMNS = (
@@ -76,7 +106,7 @@ def columns(cities: Sequence[City]) -> tuple[str, ...]:
     return COLUMNS[:2] + names + COLUMNS[2:]
 
 
-def city_rows(network: Network, cities: Iterable[City] | None = None) -> list[dict[str, Any]]:
+def city_rows(network: Source, cities: Iterable[City] | None = None) -> list[dict[str, Any]]:
     """One fresh dict per city (every city of ``network`` by default), in the order given."""
     chosen = list(network.cities if cities is None else cities)
     languages = _languages(chosen)
@@ -114,7 +144,7 @@ def city_rows(network: Network, cities: Iterable[City] | None = None) -> list[di
     return rows
 
 
-def cohort_rows(network: Network) -> list[dict[str, Any]]:
+def cohort_rows(network: Tables) -> list[dict[str, Any]]:
     """One row per admission round: UNESCO's figures beside the records held."""
     return [
         {
@@ -134,7 +164,7 @@ def cohort_rows(network: Network) -> list[dict[str, Any]]:
     ]
 
 
-def laureate_rows(network: Network) -> list[dict[str, Any]]:
+def laureate_rows(network: Tables) -> list[dict[str, Any]]:
     """One row per laureate of every award edition, by year then name."""
     return [
         {
@@ -153,7 +183,7 @@ def laureate_rows(network: Network) -> list[dict[str, Any]]:
     ]
 
 
-def conference_rows(network: Network) -> list[dict[str, Any]]:
+def conference_rows(network: Tables) -> list[dict[str, Any]]:
     """One row per International Conference on Learning Cities."""
     return [
         {
@@ -176,7 +206,7 @@ def conference_rows(network: Network) -> list[dict[str, Any]]:
 TABLES = ("cities", "cohorts", "laureates", "conferences", "coverage", "country_coverage", "recency")
 
 
-def table_rows(network: Network, table: str) -> list[dict[str, Any]]:
+def table_rows(network: Tables, table: str) -> list[dict[str, Any]]:
     """The rows of one of :data:`TABLES`."""
     if not isinstance(table, str):
         raise TypeError(f"table must be a str, one of {', '.join(TABLES)}; not {type(table).__name__}")
@@ -189,22 +219,17 @@ def table_rows(network: Network, table: str) -> list[dict[str, Any]]:
     if table == "conferences":
         return conference_rows(network)
     if table in ("coverage", "country_coverage", "recency"):
-        from . import completeness
-
-        return getattr(completeness, table)(network).to_records()  # type: ignore[no-any-return]
-    from ._repr import shown
-
+        rows = getattr(_coverage, f"{table}_rows")(network)
+        return rows.to_records()  # type: ignore[no-any-return]
     raise ValueError(f"no table {shown(table)}; the tables are {', '.join(TABLES)}")
 
 
-def table_dataframe(network: Network, table: str) -> pandas.DataFrame:
+def table_dataframe(network: Tables, table: str) -> pandas.DataFrame:
     """:func:`table_rows` as a DataFrame: nullable integers, dates as ``datetime64``."""
     if table == "cities":
         return city_dataframe(network)
     rows = table_rows(network, table)
     pd = require_pandas("to_dataframe()")
-    from .display import integer_columns
-
     frame: pandas.DataFrame = integer_columns(pd.DataFrame(rows))
     for column in ("announced_on", "conferred_on", "start", "end"):
         if column in frame.columns:
@@ -212,18 +237,7 @@ def table_dataframe(network: Network, table: str) -> pandas.DataFrame:
     return frame
 
 
-def require_pandas(what: str) -> Any:
-    """The :mod:`pandas` module, or an :class:`ImportError` naming the extra that installs it."""
-    try:
-        import pandas
-    except ImportError as error:
-        raise ImportError(
-            f"{what} needs pandas, an optional extra: pip install 'learning-cities[pandas]'", name="pandas"
-        ) from error
-    return pandas
-
-
-def city_dataframe(network: Network, cities: Iterable[City] | None = None) -> pandas.DataFrame:
+def city_dataframe(network: Source, cities: Iterable[City] | None = None) -> pandas.DataFrame:
     """:func:`city_rows` as a DataFrame: ``Int64`` years, ``datetime64`` dates, list columns, ``id`` first."""
     pd = require_pandas("to_dataframe()")
     chosen = list(network.cities if cities is None else cities)
@@ -236,7 +250,7 @@ def city_dataframe(network: Network, cities: Iterable[City] | None = None) -> pa
     return frame
 
 
-def write_csv(network: Network, file: IO[str], cities: Iterable[City] | None = None) -> int:
+def write_csv(network: Source, file: IO[str], cities: Iterable[City] | None = None) -> int:
     """Write :func:`city_rows` to ``file`` as CSV with a header row; return the rows written.
 
     Lists are joined with ``" ; "``; unknown values are empty cells. Open ``file`` with

@@ -1,7 +1,10 @@
 """The member records of the Global Network of Learning Cities: cities and their countries.
 
 Admission rounds and reported totals are in :mod:`learning_cities.cohorts`, conferences and
-awards in :mod:`learning_cities.conferences`; their classes are also importable from here.
+awards in :mod:`learning_cities.conferences` (and every class at the top level,
+``learning_cities.Cohort``). Records are values: they know nothing of the network that holds
+them. A country's cities and a city's awards are asked of that network
+(``net.cities_in(country)``, ``net.awards_of(city)``).
 
 Every record is a frozen, slotted attrs class: it compares by value, hashes, and cannot be
 changed after it is made, so records shared by every caller of :func:`learning_cities.load`
@@ -21,7 +24,6 @@ records are read-only
 
 import datetime as dt
 import enum
-import importlib
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -31,48 +33,28 @@ from ._fields import Record, Year
 from ._frozenmap import FrozenMap
 from ._repr import shown
 
-if TYPE_CHECKING:
-    from .cohorts import Cohort, CohortCorrection, CountryTotal, MembershipChange, NetworkTotal
-    from .conferences import Award, Conference
+__all__ = ["City", "CityKind", "Country", "Location", "MembershipStatus", "Population", "Region"]
 
-__all__ = [
-    "Award",
-    "City",
-    "CityKind",
-    "Cohort",
-    "CohortCorrection",
-    "Conference",
-    "Country",
-    "CountryTotal",
-    "Location",
-    "MembershipChange",
-    "MembershipStatus",
-    "NetworkTotal",
-    "Population",
-    "Region",
-]
-
-#: Record classes declared in their own modules, defined on first use (importing attrs
-#: classes costs start-up time): name -> module.
-_ELSEWHERE = {
+#: The record classes that moved to their own modules: name -> module.
+_MOVED = {
     **dict.fromkeys(("Cohort", "CohortCorrection", "CountryTotal", "MembershipChange", "NetworkTotal"), "cohorts"),
     **dict.fromkeys(("Award", "Conference"), "conferences"),
 }
 
 
-if not TYPE_CHECKING:  # type checkers see the imports above, and no other name
+if not TYPE_CHECKING:  # type checkers see no such name
 
     def __getattr__(name: str) -> Any:
-        """The record classes of :mod:`~learning_cities.cohorts` and :mod:`~learning_cities.conferences`."""
-        module = _ELSEWHERE.get(name)
+        """Say where a record class that used to be served from here is now."""
+        module = _MOVED.get(name)
         if module is None:
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        return getattr(importlib.import_module(f".{module}", __package__), name)
-
-
-def __dir__() -> list[str]:
-    """The module's names, those defined on first use included."""
-    return sorted({*globals(), *_ELSEWHERE})
+        raise AttributeError(
+            f"module {__name__!r} has no attribute {name!r}: import it from learning_cities.{module} "
+            f"or learning_cities (learning_cities.{name})",
+            name=name,
+            obj=__name__,
+        )
 
 
 class _ValueEnum(enum.Enum):
@@ -221,25 +203,24 @@ class Country(Record):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def cities(self) -> tuple["City", ...]:
-        """Its member cities in the packaged data (:func:`~learning_cities.load`), by join year.
+    if TYPE_CHECKING:  # deprecated; served by learning_cities._packaged, as records import no network
 
-        For another :class:`~learning_cities.Network`, ask it: ``net.where(country=country)``.
-
-        >>> import learning_cities as lc
-        >>> [city.name for city in lc.load().country("TH").cities][:3]
-        ['Chiang Rai', 'Chachoengsao', 'Chiang Mai']
-        """
-        from ._packaged import load
-
-        network = load()
-        return network.where(country=self) if self in network.countries else ()
+        @property
+        def cities(self) -> tuple["City", ...]:
+            """Deprecated: ask the network that holds the country, ``net.cities_in(country)``."""
 
     def _repr_html_(self) -> str:
-        from .display import country_html
+        from ._tables import fields_table  # only for notebooks: not worth its import time at start-up
 
-        return country_html(self)
+        names = "; ".join(f"{name} ({tag})" for tag, name in self.names.items())
+        return fields_table(
+            f"{self.name} ({self.code}, {self.alpha3})",
+            [
+                ("region", self.region),
+                ("names", names or "none"),
+                ("also called", self.aliases or "none"),
+            ],
+        )
 
 
 @attrs.frozen(cache_hash=True)
@@ -315,20 +296,36 @@ class City(Record):
     def __str__(self) -> str:
         return f"{self.name} ({self.country.name})"
 
-    @property
-    def awards(self) -> tuple["Award", ...]:
-        """The UNESCO Learning City Award editions it received in the packaged data, by year.
+    if TYPE_CHECKING:  # deprecated; served by learning_cities._packaged, as records import no network
 
-        >>> import learning_cities as lc
-        >>> [award.year for award in lc.load().city("Cork").awards]
-        [2015, 2024]
-        """
-        from ._packaged import load
-
-        network = load()
-        return network.awards_of(self) if self in network else ()
+        @property
+        def awards(self) -> tuple[Any, ...]:
+            """Deprecated: ask the network that holds the city, ``net.awards_of(city)``."""
 
     def _repr_html_(self) -> str:
-        from .display import city_html
+        """Its facts, with its sources as links."""
+        from ._tables import fields_table  # only for notebooks
 
-        return city_html(self)
+        location = self.location
+        return fields_table(
+            str(self),
+            [
+                ("id", self.id),
+                ("local names", "; ".join(f"{name} ({tag})" for tag, name in self.local_names.items()) or "none"),
+                ("kind", self.kind),
+                ("region", self.region),
+                ("joined", self.joined),
+                ("member by", self.member_by) if self.joined is None else ("cohorts", self.cohorts or "none"),
+                ("member since", self.member_since),
+                ("last confirmed", self.last_confirmed),
+                (
+                    "status",
+                    self.status if self.status_changed is None else f"{self.status.value} ({self.status_changed})",
+                ),
+                ("location", None if location is None else f"{location.latitude}, {location.longitude}"),
+                ("population", None if self.population is None else f"{self.population.count:,}"),
+                *(("conflict", conflict) for conflict in self.conflicts),
+                *(("doubt", doubt) for doubt in self.doubts),
+                *(("source", source) for source in self.sources),
+            ],
+        )

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from . import _codec, _text
+from . import _codec, _store, _text
 from ._checks import require_bool, require_count, require_date, require_int, require_str, require_year
 from ._repr import shown
 from .cities import Cities
@@ -232,9 +232,9 @@ class Network:
         if not isinstance(data, bytes):
             raise TypeError(f"data must be bytes, not {type(data).__name__}: {shown(data)}")
         require_bool("lazy", lazy)
-        if not (lazy and _codec.is_built(data)):
+        if not (lazy and _store.is_built(data)):
             return cls(**_codec.parse(data, file), alternate_names=alternate_names)
-        records = _codec.PackagedRecords(data, file)
+        records = _store.PackagedRecords(data, file)
         network = cls.__new__(cls)
         network.__attrs_init__(records.data_as_of, records, alternate_names=alternate_names)
         return network
@@ -256,8 +256,8 @@ class Network:
 
     @functools.cached_property
     def cohorts(self) -> tuple[Cohort, ...]:
-        """Admission rounds, by year."""
-        return self._section("cohorts")
+        """Admission rounds, by year; each holds its cities as :class:`Cities` of this network."""
+        return tuple(attrs.evolve(cohort, cities=Cities(cohort.cities, self)) for cohort in self._section("cohorts"))
 
     @functools.cached_property
     def awards(self) -> tuple[Award, ...]:
@@ -285,11 +285,9 @@ class Network:
         return self._section("country_totals")
 
     def __reduce__(self) -> tuple[Any, ...]:
-        from ._packaged import is_packaged, load
-
-        if is_packaged(self):
-            return (load, ())
-        fields = {name: getattr(self, name) for name in _ORDER}
+        # the records as given (a cohort's Cities refer back to this network); the packaged
+        # network pickles by reference, through the reducer learning_cities._packaged registers
+        fields = {name: self._records.section(name) for name in _ORDER}
         return (_rebuild, (self.data_as_of, fields, self.alternate_names))
 
     def __copy__(self) -> Network:
@@ -514,6 +512,19 @@ class Network:
             checks.append(lambda c: c.last_confirmed is not None and c.last_confirmed >= since)
         return Cities((c for c in self.cities if all(check(c) for check in checks)), self)
 
+    def cities_in(self, country: Country | str) -> Cities:
+        """The member cities of ``country`` (a :class:`Country` of this network, a code or a name), by join year.
+
+        What ``where(country=country)`` gives; the records know nothing of the network, so
+        a country's cities are asked of the network that holds it.
+
+        >>> import learning_cities as lc
+        >>> [c.name for c in lc.load().cities_in("TH")][:3]
+        ['Chiang Rai', 'Chachoengsao', 'Chiang Mai']
+        """
+        found = self._own(country) if isinstance(country, Country) else self.country(country)
+        return self.where(country=found)
+
     def near(self, latitude: float, longitude: float, km: float) -> Cities:
         """Located cities within ``km`` kilometres of a point, nearest first.
 
@@ -718,7 +729,7 @@ class Network:
         return table_dataframe(self, table)
 
     def _repr_html_(self) -> str:
-        from .display import fields_table
+        from ._tables import fields_table  # only for notebooks
 
         active = sum(c.is_active for c in self.cities)
         total = self.reported_total

@@ -21,15 +21,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import re
-import types
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from . import _resources
+from . import _codec, _resources
 from ._checks import (
     checked,
     require_bool,
@@ -42,7 +40,7 @@ from ._checks import (
 )
 from ._repr import shown
 from .calendars import calendar_year
-from .errors import DataError, LearningCitiesError
+from .errors import LearningCitiesError
 
 __all__ = [
     "AWARD_CALLS",
@@ -305,43 +303,10 @@ class RuleTable:
             raise ValueError("award calls must be one per award year, by year")
 
 
-# -- the codec: records <-> JSON, derived from the attrs fields ----------------------------
-
-
-def _decoder(kind: object) -> Callable[[object], object]:
-    """How to read one JSON value into a field of type ``kind``."""
-    if kind is dt.date:
-        return _iso_date
-    if kind == tuple[str, ...]:
-        return _tuple_of_str
-    if kind in (str, int, bool):
-        return lambda value: value
-    if isinstance(kind, types.UnionType):
-        (inner,) = [arg for arg in kind.__args__ if arg is not type(None)]
-        read = _decoder(inner)
-        return lambda value: None if value is None else read(value)
-    raise TypeError(f"no JSON reading for fields of type {kind!r}")  # pragma: no cover - a new field type
+# -- the codec: records <-> JSON, by the one decoder of the packaged files (_codec) ---------
 
 
 _Record = TypeVar("_Record", bound="Rule | MembershipCall | AwardCall")
-
-
-def _iso_date(value: object) -> dt.date:
-    if not isinstance(value, str):
-        raise TypeError(f"expected an ISO date string, not {type(value).__name__}: {shown(value)}")
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        day = None
-    if day is None or day.isoformat() != value:
-        raise ValueError(f"expected a date as YYYY-MM-DD, not {shown(value)}")
-    return day
-
-
-def _tuple_of_str(value: object) -> tuple[object, ...]:
-    if not isinstance(value, list):
-        raise TypeError(f"expected a list, not {type(value).__name__}: {shown(value)}")
-    return tuple(value)
 
 
 def decode(kind: type[_Record], record: object) -> _Record:
@@ -353,20 +318,7 @@ def decode(kind: type[_Record], record: object) -> _Record:
     >>> decode(Rule, {"id": "x", "text": "X.", "applies_to": ["call-2025"], "source": "https://example.org"})
     Rule(id='x', threshold=None, unit=None)
     """
-    if not isinstance(record, dict):
-        raise TypeError(f"a {kind.__name__} record must be an object, not {type(record).__name__}: {shown(record)}")
-    fields = attrs.fields_dict(attrs.resolve_types(kind))
-    unknown = sorted(str(key) for key in record if key not in fields)
-    if unknown:
-        raise ValueError(f"unknown keys: {shown(unknown)}")
-    values: dict[str, Any] = {}
-    for name, field in fields.items():
-        if name not in record:
-            if field.default is attrs.NOTHING:
-                raise ValueError(f"missing key {name!r}")
-            continue
-        values[name] = _decoder(field.type)(record[name])
-    return kind(**values)
+    return _codec.decode_fields(kind, record)
 
 
 def encode(record: Rule | MembershipCall | AwardCall) -> dict[str, object]:
@@ -392,33 +344,7 @@ def parse(text: str, file: str = DATA_FILE) -> RuleTable:
     Traceback (most recent call last):
     learning_cities.errors.DataError: rules.json: rules[0] 7: id must be a str, not int: 7
     """
-    try:
-        data = json.loads(text)
-    except ValueError as error:
-        raise DataError(file, "the file", f"not JSON: {error}") from None
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
-        raise DataError(file, "the file", f"expected an object with schema {SCHEMA_VERSION}")
-    membership_calls = _records(data, "membership_calls", MembershipCall, file)
-    award_calls = _records(data, "award_calls", AwardCall, file)
-    rules = _records(data, "rules", Rule, file)
-    try:
-        return RuleTable(membership_calls, award_calls, rules)
-    except ValueError as error:
-        raise DataError(file, "the tables", str(error)) from None
-
-
-def _records(data: dict[str, Any], key: str, kind: type[_Record], file: str) -> tuple[_Record, ...]:
-    rows = data.get(key)
-    if not isinstance(rows, list):
-        raise DataError(file, key, "expected a list of records")
-    records = []
-    for index, row in enumerate(rows):
-        try:
-            records.append(decode(kind, row))
-        except (TypeError, ValueError) as error:
-            name = row.get("id") if isinstance(row, dict) else None
-            raise DataError(file, f"{key}[{index}] {shown(name)}", str(error)) from None
-    return tuple(records)
+    return _codec.parse_tables(text, file, RuleTable, SCHEMA_VERSION)
 
 
 def read_text() -> str:

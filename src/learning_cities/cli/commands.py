@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..awards import AwardCycle, award_schedule
+from ..cohorts import Cohort, NetworkTotal
+from ..conferences import Award, Conference
 from ..eligibility import EligibilityReport, MembershipApplication, check_award_eligibility, check_membership
-from ..model import Award, City, Cohort, Conference, Country, NetworkTotal, Region
+from ..model import City, Country, Region
 
 if TYPE_CHECKING:
     from ..completeness import CoverageRow, RecencyRow

@@ -23,8 +23,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .._repr import shown
+from ..conferences import Conference
 from ..eligibility import EligibilityReport
-from ..model import City, Conference, Country, Region
+from ..model import City, Country, Region
 from .commands import (
     AwardEdition,
     AwardEligibility,
