@@ -5,6 +5,7 @@ import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -35,3 +36,18 @@ def load_tool(name: str) -> ModuleType:
 def reference_rows(relative: str) -> list[dict[str, str]]:
     with (REFERENCE / relative).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+def deep_list(depth: int) -> list[Any]:
+    """A list nested ``depth`` levels deep (made without recursion), for hostile-input tests."""
+    value: list[Any] = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+class BadRepr:
+    """An object whose ``repr`` fails: a message quoting it must not."""
+
+    def __repr__(self) -> str:
+        raise RuntimeError("no repr")

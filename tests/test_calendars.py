@@ -64,7 +64,9 @@ class TestCalendarYear:
         assert calendar_year("year", 2399) == 2399
         with pytest.raises(BuddhistEraError):
             calendar_year("year", 2400)
-        with pytest.raises(BuddhistEraError):
-            calendar_year("year", 10542)
-        with pytest.raises(ValueError, match="10543"):
-            calendar_year("year", 10543)
+        with pytest.raises(BuddhistEraError, match="2399"):
+            calendar_year("year", 2942)  # the last Buddhist Era year whose Common Era year is supported
+        for beyond in (2943, 10542, 10543):  # a slip would suggest an unsupported year: out of range
+            with pytest.raises(ValueError, match=f"from 1 to 2399, not {beyond}") as caught:
+                calendar_year("year", beyond)
+            assert not isinstance(caught.value, BuddhistEraError)

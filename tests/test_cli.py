@@ -88,6 +88,7 @@ def test_summary_json_matches_coverage(net: lc.Network) -> None:
     assert sum(r["cities"] for r in data["regions"].values()) == len(active)
     assert set(data["regions"]) == {r.value for r in lc.Region}
     assert [(a["year"], a["laureates"]) for a in data["awards"]] == [(a.year, len(a.laureates)) for a in net.awards]
+    assert net.reported_total is not None
     assert data["reported_total"]["cities"] == net.reported_total.cities
 
 

@@ -102,7 +102,8 @@ def test_readers_directly() -> None:
     assert read_date("2024-02-29") == arguments.DateArg("2024-02-29", 2024, 2, 29, False)
     with pytest.raises(argparse.ArgumentTypeError, match="YYYY-MM-DD"):
         read_date("2024-2-29")
-    assert resolve_year(read_year("10600"), Era.COMMON) == 10600  # beyond any Buddhist Era slip: left to lookups
+    with pytest.raises(arguments.UsageError, match="from 1 to 2399, not 10600"):  # beyond any slip: out of range
+        resolve_year(read_year("10600"), Era.COMMON)
     assert resolve_date(read_date("2024-02-29"), Era.EITHER) == dt.date(2024, 2, 29)
     with pytest.raises(arguments.UsageError, match="Buddhist Era"):
         resolve_date(read_date("2567-02-14"), Era.COMMON)

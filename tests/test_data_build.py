@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import filecmp
 from types import ModuleType
 from typing import Any
 
@@ -10,8 +9,6 @@ import pytest
 
 from conftest import REFERENCE, ROOT, load_tool
 from learning_cities import _codec, _resources, _store
-
-SHARED = ROOT.parent / "shared" / "reference"
 
 
 def _build_module() -> ModuleType:
@@ -33,13 +30,6 @@ def test_build_refuses_an_unknown_country() -> None:
     countries = build.Countries(build._rows(REFERENCE / "curated" / "countries.csv"))
     with pytest.raises(build.BuildError, match="Atlantis"):
         countries.code_of("Atlantis", "test")
-
-
-@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/reference is not beside this clone")
-def test_vendored_reference_is_the_shared_one() -> None:
-    names = sorted(p.name for p in SHARED.iterdir() if p.is_file())
-    _, mismatch, errors = filecmp.cmpfiles(SHARED, REFERENCE / "upstream", names, shallow=False)
-    assert (mismatch, errors) == ([], []), "copy ../shared/reference/* to reference/upstream/ and rebuild"
 
 
 def test_slugs_are_ascii() -> None:

@@ -111,6 +111,7 @@ def test_indent_is_checked_as_for_records(net: lc.Network) -> None:
 def test_bytes_read_as_text(text: str, net: lc.Network) -> None:
     assert lc.from_json(text.encode("utf-8"), lc.Network).cities == net.cities
     assert lc.from_json(bytearray(text.encode("utf-16")), lc.Network).data_as_of == net.data_as_of
+    assert lc.from_json(memoryview(text.encode("utf-8")), lc.Network).countries == net.countries
 
 
 def test_the_network_pickles_after_a_round_trip(again: lc.Network) -> None:

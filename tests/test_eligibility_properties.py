@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import learning_cities as lc
+from conftest import BadRepr, deep_list
 from learning_cities import eligibility, rules
 from learning_cities.rules import AwardCall
 
@@ -24,18 +24,6 @@ SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[Heal
 NET = lc.load()
 NAMES = sorted({c.name for c in NET.cities})
 COMBINING = "".join(chr(c) for c in range(0x300, 0x36F))
-
-
-def _deep(depth: int) -> list[Any]:
-    value: list[Any] = []
-    for _ in range(depth):
-        value = [value]
-    return value
-
-
-class _BadRepr:
-    def __repr__(self) -> str:
-        raise RuntimeError("no repr")
 
 
 hostile = st.one_of(
@@ -51,7 +39,7 @@ hostile = st.one_of(
     st.dates(),
     st.datetimes(),
     st.dates(min_value=dt.date(2400, 1, 1)),
-    st.sampled_from([_deep(2_000), {"a": _deep(50)}, (1, 2), [2027], b"2027", object(), _BadRepr()]),
+    st.sampled_from([deep_list(2_000), {"a": deep_list(50)}, (1, 2), [2027], b"2027", object(), BadRepr()]),
     st.recursive(st.integers(), lambda inner: st.lists(inner, max_size=3), max_leaves=8),
 )
 years = st.one_of(st.integers(min_value=1990, max_value=2060), st.integers(2400, 2700), hostile)

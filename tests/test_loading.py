@@ -41,7 +41,7 @@ def _duplicate(section: str) -> Any:
         (lambda d: d["cities"][4].update(local_names={"th": 1}), "name for 'th' should be a string, got 1"),
         (lambda d: d["cities"][5].update(joined=True), r"expected a whole number, got True"),
         (lambda d: d["cities"][5].update(joined=2567), r"City.joined 2567 looks like a Buddhist Era year"),
-        (lambda d: d["cities"][5].update(joined=0), r"City.joined must be a year from 1 to 2399, not 0"),
+        (lambda d: d["cities"][5].update(joined=0), r"City.joined must be a Common Era year from 1 to 2399, not 0"),
         (lambda d: d["cities"][5].update(member_since="2567-01-01"), r"City.member_since 2567-01-01 .*Buddhist Era"),
         (lambda d: d["cities"].__setitem__(6, "Bangkok"), r"cities\[6\]: expected an object, got 'Bangkok'"),
         (_duplicate("cities"), r"id '.+' is used twice in cities"),

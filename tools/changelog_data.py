@@ -26,7 +26,7 @@ from pathlib import Path
 import learning_cities as lc
 from _generated import write_or_check
 from learning_cities import _codec
-from learning_cities.changes import Changes
+from learning_cities.changes import Changes, value_change
 
 ROOT = Path(__file__).resolve().parent.parent
 CHANGELOG = ROOT / "docs" / "changelog.md"
@@ -41,14 +41,14 @@ _HEADING = re.compile(
     re.MULTILINE,
 )
 _NOUNS = {
-    "cities": "member records",
-    "countries": "countries",
-    "cohorts": "cohorts",
-    "awards": "award editions",
-    "conferences": "conferences",
-    "network_totals": "reported network totals",
-    "membership_changes": "recorded departures",
-    "country_totals": "reported country totals",
+    "cities": ("member record", "member records"),
+    "countries": ("country", "countries"),
+    "cohorts": ("cohort", "cohorts"),
+    "awards": ("award edition", "award editions"),
+    "conferences": ("conference", "conferences"),
+    "network_totals": ("reported network total", "reported network totals"),
+    "membership_changes": ("recorded departure", "recorded departures"),
+    "country_totals": ("reported country total", "reported country totals"),
 }
 
 
@@ -87,30 +87,59 @@ def counts(network: lc.Network) -> str:
     )
 
 
+#: A change is shown beside its field when it is this short (years, dates, counts, statuses).
+SHORT = 30
+
+
 def _ids(changes: Sequence[lc.Change]) -> str:
     listed = ", ".join(f"`{change.id}`" for change in changes[:LISTED])
     return listed + (f" and {len(changes) - LISTED} more" if len(changes) > LISTED else "")
+
+
+def _fields(changes: Sequence[lc.Change]) -> str:
+    """``joined 2016 → None, notes``: each changed field, with its values where they are short."""
+    said = []
+    for change in changes:
+        values = value_change(change)
+        short = not isinstance(change.old, str) and len(values) <= SHORT
+        said.append(f"{change.field} {values}" if short else str(change.field))
+    return ", ".join(said)
+
+
+def _changed(changes: Sequence[lc.Change]) -> str:
+    records: dict[str | int, list[lc.Change]] = {}
+    for change in changes:
+        records.setdefault(change.id, []).append(change)
+    listed = "; ".join(f"`{key}` ({_fields(fields)})" for key, fields in list(records.items())[:LISTED])
+    return listed + (f"; and {len(records) - LISTED} more" if len(records) > LISTED else "")
 
 
 def changes_text(changes: Changes, since: str) -> list[str]:
     """What changed since the release ``since``, as Markdown lines: a summary, then one item per section."""
     if not changes:
         return [f"No record changed since {since} (data as of {changes.old_data_as_of.isoformat()})."]
-    lines = [f"Since {since}: {changes}.", ""]
-    for section, kinds in changes.counts().items():
+    counts = changes.counts()
+    said = [
+        f"{count} {_NOUNS[section][count != 1]} {kind}"
+        for section, kinds in counts.items()
+        if section != "network"
+        for kind, count in kinds.items()
+    ]
+    if "network" in counts:
+        said.insert(0, f"data as of {changes.old_data_as_of.isoformat()} → {changes.new_data_as_of.isoformat()}")
+    lines = [f"Since {since}: {', '.join(said)}.", ""]
+    for section in counts:
         if section == "network":
             continue
         in_section = changes.section(section)
-        noun = _NOUNS[section]
         for kind in (lc.ChangeKind.ADDED, lc.ChangeKind.REMOVED):
             picked = [change for change in in_section if change.kind is kind]
             if picked:
-                lines.append(f"- {noun} {kind} ({len(picked)}): {_ids(picked)}")
-        if "changed" in kinds:
-            changed = [change for change in in_section if change.kind is lc.ChangeKind.CHANGED]
-            fields = sorted({change.field for change in changed if change.field is not None})
-            records = list({change.id: change for change in changed}.values())
-            lines.append(f"- {noun} changed ({len(records)}; fields {', '.join(fields)}): {_ids(records)}")
+                lines.append(f"- {_NOUNS[section][1]} {kind} ({len(picked)}): {_ids(picked)}")
+        changed = [change for change in in_section if change.kind is lc.ChangeKind.CHANGED]
+        if changed:
+            count = len({change.id for change in changed})
+            lines.append(f"- {_NOUNS[section][1]} changed ({count}): {_changed(changed)}")
     return lines
 
 

@@ -25,9 +25,15 @@ from .errors import BuddhistEraError
 __all__ = [
     "BUDDHIST_ERA_FROM",
     "BUDDHIST_ERA_OFFSET",
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "as_bytes",
     "checked",
     "instance_field",
+    "out_of_range",
     "require_bool",
+    "require_bytes",
+    "require_callable",
     "require_count",
     "require_date",
     "require_instance",
@@ -43,8 +49,12 @@ BUDDHIST_ERA_OFFSET = 543
 #: A year from this one on is taken for a Buddhist Era slip (BE 2400 is CE 1857, before any
 #: fact this library holds; CE 2400 is beyond any question it can answer).
 BUDDHIST_ERA_FROM = 2400
-#: The last year a Buddhist Era slip can be told from plain nonsense: BE 10542 is CE 9999.
-_BUDDHIST_ERA_TO = 9999 + BUDDHIST_ERA_OFFSET
+#: The Common Era years this library answers about: from 1 (the first of ``datetime.date``)
+#: to 2399 (from 2400 on, a year is read as a Buddhist Era slip).
+FIRST_YEAR, LAST_YEAR = dt.MINYEAR, BUDDHIST_ERA_FROM - 1
+#: The last year taken for a Buddhist Era slip: the one whose Common Era year is the last
+#: supported (BE 2942 is CE 2399). A later year is out of range: no year is suggested for it.
+_BUDDHIST_ERA_TO = LAST_YEAR + BUDDHIST_ERA_OFFSET
 
 T = TypeVar("T")
 
@@ -104,21 +114,48 @@ def require_bool(name: str, value: object) -> bool:
     return value
 
 
-def require_year(name: str, value: object) -> int:
-    """A Common Era year: an int, and no Buddhist Era year (2400 to 10542) by mistake.
+def out_of_range(name: str, year: int) -> ValueError:
+    """The error for a year outside :data:`FIRST_YEAR` to :data:`LAST_YEAR`, naming the range.
 
-    Years outside every range the data covers are returned as they are: the caller decides
-    whether they are unknown (a lookup) or out of range (a calculation).
+    >>> out_of_range("year", 9996)
+    ValueError('year must be a Common Era year from 1 to 2399, not 9996')
+    """
+    return ValueError(f"{name} must be a Common Era year from {FIRST_YEAR} to {LAST_YEAR}, not {shown(year)}")
+
+
+def _buddhist_slip(name: str, year: int) -> int:
+    """The Common Era year a Buddhist Era ``year`` (2400 on) stands for, or the range error.
+
+    A year is called a slip only when its Common Era year is one this library answers about
+    (BE 2400 to 2942 are CE 1857 to 2399); any later year is refused as out of range, so the
+    message never suggests a year that would itself be refused.
+    """
+    common = year - BUDDHIST_ERA_OFFSET
+    if year > _BUDDHIST_ERA_TO:
+        raise out_of_range(name, year)
+    return common
+
+
+def require_year(name: str, value: object) -> int:
+    """A Common Era year: an int, below 2400 (a year from 2400 on is a Buddhist Era slip or out of range).
+
+    A year from 2400 to 2942 raises :class:`~learning_cities.errors.BuddhistEraError`
+    naming the Common Era year (2400 - 543 = 1857 to 2942 - 543 = 2399); any later year a
+    :class:`ValueError` naming the supported range. Years before 1 are returned as they are:
+    the caller decides whether they are unknown (a lookup) or out of range (a calculation).
 
     >>> require_year("year", "2024")
     Traceback (most recent call last):
     TypeError: year must be an int (a year), not str: '2024'
+    >>> require_year("year", 9996)
+    Traceback (most recent call last):
+    ValueError: year must be a Common Era year from 1 to 2399, not 9996
     """
     if value.__class__ is not int and (isinstance(value, bool) or not isinstance(value, int)):
         raise TypeError(f"{name} must be an int (a year), not {_kind(value)}: {shown(value)}")
     year = int(value)
-    if BUDDHIST_ERA_FROM <= year <= _BUDDHIST_ERA_TO:
-        common = year - BUDDHIST_ERA_OFFSET
+    if year >= BUDDHIST_ERA_FROM:
+        common = _buddhist_slip(name, year)
         raise BuddhistEraError(
             f"{name} {year} looks like a Buddhist Era year; in the Common Era it is {year} - "
             f"{BUDDHIST_ERA_OFFSET} = {common} (lc.from_buddhist_era({year}))",
@@ -128,7 +165,7 @@ def require_year(name: str, value: object) -> int:
 
 
 def require_date(name: str, value: object) -> dt.date:
-    """A ``datetime.date`` (not a ``datetime``) in the Common Era.
+    """A ``datetime.date`` (not a ``datetime``) in the Common Era, up to 2399 (as :func:`require_year`).
 
     >>> require_date("day", dt.date(2567, 2, 14))
     Traceback (most recent call last):
@@ -138,7 +175,7 @@ def require_date(name: str, value: object) -> dt.date:
         hint = " (use .date() on a datetime)" if isinstance(value, dt.datetime) else ""
         raise TypeError(f"{name} must be a datetime.date{hint}, not {_kind(value)}: {shown(value)}")
     if value.year >= BUDDHIST_ERA_FROM:
-        common = value.year - BUDDHIST_ERA_OFFSET
+        common = _buddhist_slip(f"{name} year", value.year)
         try:
             converted = value.replace(year=common).isoformat()
         except ValueError:  # 29 February of a year that is not leap in the Common Era
@@ -149,6 +186,39 @@ def require_date(name: str, value: object) -> dt.date:
             value.year,
         )
     return value
+
+
+def require_callable(name: str, value: object) -> Callable[..., Any]:
+    """``value`` if it can be called; else :class:`TypeError` naming ``name``.
+
+    >>> require_callable("alternate_names", 5)
+    Traceback (most recent call last):
+    TypeError: alternate_names must be callable, not int: 5
+    """
+    if not callable(value):
+        raise TypeError(f"{name} must be callable, not {_kind(value)}: {shown(value)}")
+    return value
+
+
+def as_bytes(value: object) -> bytes | None:
+    """A bytes-like ``value`` (``bytes``, ``bytearray``, ``memoryview``) as ``bytes``; ``None`` for anything else.
+
+    >>> as_bytes(bytearray(b"[]")), as_bytes(memoryview(b"{}")), as_bytes("[]")
+    (b'[]', b'{}', None)
+    """
+    if value.__class__ is bytes:
+        return value
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    return None
+
+
+def require_bytes(name: str, value: object) -> bytes:
+    """A bytes-like ``value`` as ``bytes`` (see :func:`as_bytes`); else :class:`TypeError` naming ``name``."""
+    data = as_bytes(value)
+    if data is None:
+        raise TypeError(f"{name} must be bytes (or bytearray, memoryview), not {_kind(value)}: {shown(value)}")
+    return data
 
 
 def require_instance(name: str, value: Any, kind: type[T]) -> T:

@@ -52,7 +52,7 @@ class Holdings(Protocol):
     def undated(self) -> tuple[City, ...]: ...
 
     @property
-    def reported_total(self) -> NetworkTotal: ...
+    def reported_total(self) -> NetworkTotal | None: ...
 
     def members_on(self, day: dt.date) -> tuple[City, ...]: ...
 
@@ -130,7 +130,7 @@ def coverage_rows(net: Holdings) -> Rows[CoverageRow]:
                 reported_countries=cohort.reported_countries,
             )
         )
-    total = _reported_total(net)
+    total = net.reported_total
     if total is None:
         label, reported, reported_countries = "network (no reported total)", None, None
     else:
@@ -138,13 +138,6 @@ def coverage_rows(net: Holdings) -> Rows[CoverageRow]:
         reported, reported_countries = total.cities, total.countries
     rows.append(CoverageRow(label, None, len(active), reported, _countries(active), reported_countries))
     return Rows(rows, "Member records held against UNESCO's reported figures")
-
-
-def _reported_total(network: Holdings) -> NetworkTotal | None:
-    try:
-        return network.reported_total
-    except ValueError:  # no exact total reported
-        return None
 
 
 def _countries(cities: Iterable[City]) -> int:
@@ -178,9 +171,12 @@ class CountryCoverageRow:
         """``reported - held_then`` where a national figure exists, else ``None``.
 
         >>> import learning_cities as lc
-        >>> france = next(r for r in lc.country_coverage() if r.country.code == "FR")
-        >>> france.reported, france.missing
+        >>> germany = next(r for r in lc.country_coverage() if r.country.code == "DE")
+        >>> germany.reported, germany.missing
         (None, None)
+        >>> france = next(r for r in lc.country_coverage() if r.country.code == "FR")
+        >>> france.reported, france.held_then, france.missing
+        (8, 6, 2)
         """
         return None if self.reported is None or self.held_then is None else self.reported - self.held_then
 

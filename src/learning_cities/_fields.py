@@ -31,7 +31,7 @@ from typing import Annotated, Any
 
 import attrs
 
-from ._checks import require_date, require_year
+from ._checks import out_of_range, require_date, require_year
 from ._repr import shown
 
 __all__ = ["Record", "Year", "check_for", "resolved_type"]
@@ -130,7 +130,7 @@ def _explain(name: str, kind: Any, value: Any) -> None:
         origin = typing.get_origin(kind)
     if origin is Annotated and value.__class__ is int:
         require_year(name, value)
-        raise ValueError(f"{name} must be a year from 1 to 2399, not {shown(value)}")
+        raise out_of_range(name, value)
     if kind is dt.date and value.__class__ is dt.date:
         require_date(name, value)
     if origin is tuple and _is_tuple(value):

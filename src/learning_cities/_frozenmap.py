@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
 
+from ._repr import shown
+
 
 class FrozenMap(Mapping[str, str]):
     """A read-only ``str -> str`` mapping that hashes and compares like a dict.
@@ -24,7 +26,7 @@ class FrozenMap(Mapping[str, str]):
         items = dict(data or {})
         for key, value in items.items():
             if not isinstance(key, str) or not isinstance(value, str):
-                raise TypeError(f"FrozenMap takes str keys and values, not {key!r}: {value!r}")
+                raise TypeError(f"FrozenMap takes str keys and values, not {shown(key)}: {shown(value)}")
         object.__setattr__(self, "_data", items)
         object.__setattr__(self, "_hash", None)
 

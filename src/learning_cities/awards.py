@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._checks import checked, instance_field, require_date, require_int, tuple_field
+from ._checks import FIRST_YEAR, LAST_YEAR, checked, instance_field, require_date, require_int, tuple_field
 from ._repr import shown
-from .calendars import FIRST_YEAR, LAST_YEAR, calendar_year
+from .calendars import calendar_year
 from .conferences import Conference
 from .errors import UnknownAwardError
 from .rules import AwardCall, table

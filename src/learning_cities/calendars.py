@@ -20,14 +20,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ._checks import BUDDHIST_ERA_FROM, BUDDHIST_ERA_OFFSET, require_date, require_int, require_year
+from ._checks import BUDDHIST_ERA_OFFSET, FIRST_YEAR, LAST_YEAR, out_of_range, require_date, require_int, require_year
 from ._repr import shown
 
 __all__ = ["BUDDHIST_ERA_OFFSET", "calendar_year", "from_buddhist_era", "to_buddhist_era"]
-
-#: The Common Era years this library answers about: from 1 (the first of
-#: :class:`datetime.date`) to 2399 (from 2400 on, a year is read as a Buddhist Era slip).
-FIRST_YEAR, LAST_YEAR = dt.MINYEAR, BUDDHIST_ERA_FROM - 1
 
 
 def calendar_year(name: str, value: object) -> int:
@@ -36,8 +32,8 @@ def calendar_year(name: str, value: object) -> int:
     The check every year argument of the award schedule and the eligibility checks goes
     through: :class:`TypeError` for a non-int (or a bool),
     :class:`~learning_cities.errors.BuddhistEraError` for
-    2400 to 10542 (BE 10542 is CE 9999, the last year of :class:`datetime.date`), and
-    :class:`ValueError` naming the value for any other year.
+    2400 to 2942 (BE 2942 is CE 2399, the last year it answers about), and
+    :class:`ValueError` naming the range for any other year.
 
     >>> calendar_year("year", 2027)
     2027
@@ -47,7 +43,7 @@ def calendar_year(name: str, value: object) -> int:
     """
     year = require_year(name, value)
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValueError(f"{name} must be a Common Era year from {FIRST_YEAR} to {LAST_YEAR}, not {shown(year)}")
+        raise out_of_range(name, year)
     return year
 
 

@@ -45,7 +45,7 @@ from .network import Network
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["SECTIONS", "Change", "ChangeKind", "Changes", "diff", "is_year"]
+__all__ = ["SECTIONS", "Change", "ChangeKind", "Changes", "diff", "is_year", "plain", "text", "value_change"]
 
 #: The sections of a comparison, in the order changes are listed (``network``: its data date).
 SECTIONS: tuple[str, ...] = (
@@ -260,7 +260,7 @@ class Changes:
         tables = []
         for section in SECTIONS:
             rows = [
-                (change.id, change.kind.value, change.field or "", _value_change(change))
+                (change.id, change.kind.value, change.field or "", value_change(change))
                 for change in self.changes
                 if change.section == section
             ]
@@ -271,11 +271,15 @@ class Changes:
 
 
 def _change_text(change: Change) -> str:
-    return f"{change.id} {change.field} {_value_change(change)}"
+    return f"{change.id} {change.field} {value_change(change)}"
 
 
-def _value_change(change: Change) -> str:
-    """``old → new``; for two tuples, the items added (``+``) and removed (``-``)."""
+def value_change(change: Change) -> str:
+    """``old → new``; for two tuples, the items removed (``-``) and added (``+``).
+
+    >>> value_change(Change("cities", "ir-mashhad", ChangeKind.CHANGED, "cohorts", (2019,), ()))
+    '-2019'
+    """
     if change.kind is not ChangeKind.CHANGED:
         return ""
     old, new = change.old, change.new
@@ -301,9 +305,9 @@ def text(value: object) -> str:
     if isinstance(value, enum.Enum):
         return str(value.value)
     if isinstance(value, tuple):
-        written = ", ".join(text(item) for item in value)
+        written = ", ".join(text(item) for item in value) if value else "none"
     elif isinstance(value, Mapping):
-        written = ", ".join(f"{key}: {name}" for key, name in value.items())
+        written = ", ".join(f"{key}: {name}" for key, name in value.items()) if value else "none"
     elif isinstance(value, str):
         written = value
     else:

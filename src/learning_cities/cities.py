@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, SupportsIndex, overload
 
+from ._repr import shown
 from .model import City
 
 if TYPE_CHECKING:
@@ -42,13 +43,20 @@ class Cities(tuple[City, ...]):
     network: Source
 
     def __new__(cls, cities: Iterable[City], network: Source) -> Cities:
-        """Cities from ``cities``, found in ``network`` (what their exports ask about them)."""
+        """Cities from ``cities``, found in ``network`` (what their exports ask about them).
+
+        >>> Cities((), network=5)
+        Traceback (most recent call last):
+        TypeError: Cities needs the network the cities come from, not int: 5
+        """
         if network is None or not hasattr(network, "awards_of"):
-            raise TypeError(f"Cities needs the network the cities come from, not {type(network).__name__}")
+            raise TypeError(
+                f"Cities needs the network the cities come from, not {type(network).__name__}: {shown(network)}"
+            )
         items = tuple(cities)
         for item in items:
             if not isinstance(item, City):
-                raise TypeError(f"Cities holds City records, not {type(item).__name__}")
+                raise TypeError(f"Cities holds City records, not {type(item).__name__}: {shown(item)}")
         made = super().__new__(cls, items)
         made.network = network
         return made

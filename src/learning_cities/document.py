@@ -51,7 +51,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from . import _codec, serialization
-from ._checks import require_date
+from ._checks import as_bytes, require_date
 from ._codec import record_class
 from ._repr import shown
 from ._version import __version__
@@ -325,7 +325,7 @@ def structure(data: Any, cls: type[T]) -> T:
     return serialization.structure(data, cls)
 
 
-def from_json(text: str | bytes | bytearray, cls: type[T]) -> T:
+def from_json(text: str | bytes | bytearray | memoryview, cls: type[T]) -> T:
     """A record of class ``cls`` from JSON text: a :class:`~learning_cities.Network` from a document.
 
     The document is one :func:`to_json` wrote; any other record is read as
@@ -342,14 +342,18 @@ def from_json(text: str | bytes | bytearray, cls: type[T]) -> T:
 
 
 def _parse(text: object) -> Any:
-    """JSON ``text`` (str or bytes) as data, bounded as :func:`learning_cities.serialization.from_json` bounds it."""
-    if isinstance(text, (bytes, bytearray)):
+    """JSON ``text`` (str or bytes-like) as data, read as :func:`learning_cities.serialization.from_json` reads it."""
+    data = as_bytes(text)
+    if data is not None:
         try:
-            text = bytes(text).decode(json.detect_encoding(text), "surrogatepass")
+            text = data.decode(json.detect_encoding(data), "surrogatepass")
         except (UnicodeDecodeError, LookupError) as error:
             raise _problem(f"not valid JSON ({serialization._text_of(error)})") from None
     if not isinstance(text, str):
-        raise TypeError(f"from_json() takes JSON text (str or bytes), not {type(text).__name__}: {shown(text)}")
+        raise TypeError(
+            "from_json() takes JSON text (str, or bytes-like: bytes, bytearray, memoryview), "
+            f"not {type(text).__name__}: {shown(text)}"
+        )
     try:  # the parser stops at the interpreter's recursion limit; _check_input then holds MAX_DEPTH
         return json.loads(text, parse_int=serialization._parse_int, parse_constant=serialization._parse_constant)
     except RecursionError:

@@ -277,7 +277,7 @@ class _Registry(Generic[Q]):
     def register(self, rule_id: str) -> Callable[[Check[Q]], Check[Q]]:
         def add(check: Check[Q]) -> Check[Q]:
             if rule_id in _MEMBERSHIP.checks or rule_id in _AWARD.checks:
-                raise ValueError(f"a check for rule {rule_id!r} is already registered")
+                raise ValueError(f"a check for rule {shown(rule_id)} is already registered")
             self.checks[rule_id] = check
             return check
 
@@ -593,7 +593,7 @@ def _track_record(rule: Rule, q: _Applicant) -> CriterionResult:
 
 def _threshold(rule: Rule, unit: str) -> int:
     if rule.threshold is None or rule.unit != unit:
-        raise DataError("rules.json", f"rule {rule.id!r}", f"its check needs a threshold in {unit}")
+        raise DataError("rules.json", f"rule {shown(rule.id)}", f"its check needs a threshold in {unit}")
     return rule.threshold
 
 

@@ -41,18 +41,22 @@ class LearningCitiesError(Exception):
 
 
 class _UnknownError(LearningCitiesError, LookupError):
-    """A value asked for is not in the data; ``suggestions`` holds the closest known ones."""
+    """A value asked for is not in the data; ``suggestions`` holds the closest known ones.
+
+    ``where`` is the scope it was looked for in (a country's name), ``""`` for the whole network.
+    """
 
     kind = "value"
 
-    def __init__(self, value: object, suggestions: Sequence[object] = (), detail: str = "") -> None:
+    def __init__(self, value: object, suggestions: Sequence[object] = (), detail: str = "", *, where: str = "") -> None:
         self.value = value
         self.suggestions = tuple(suggestions)
-        message = f"no {self.kind} {_shown(value)}"
+        self.where = where
+        message = f"no {self.kind} {_shown(value)}" + (f" in {where}" if where else "")
         if detail:
             message += f"; {detail}"
         if self.suggestions:
-            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+            message += "; did you mean " + " or ".join(_shown(s) for s in self.suggestions) + "?"
         super().__init__(message)
 
     def __str__(self) -> str:  # LookupError would otherwise quote the message again
@@ -62,7 +66,8 @@ class _UnknownError(LearningCitiesError, LookupError):
 class UnknownCityError(_UnknownError):
     """No member city has that id, name or local name.
 
-    ``value`` is what was asked for, ``suggestions`` the closest names (possibly none).
+    ``value`` is what was asked for, ``suggestions`` the closest names (possibly none),
+    ``where`` the country it was asked for in (``Network.city(..., country=...)``), if any.
 
     >>> import learning_cities as lc
     >>> try:
@@ -149,9 +154,9 @@ class AmbiguousCityError(LearningCitiesError, LookupError):
     ...     lc.load().city("La Paz")
     ... except lc.AmbiguousCityError as error:
     ...     print(error)
-    'La Paz' names 2 member cities: ar-la-paz, mx-la-paz; ask for one by its id
-    >>> lc.load().city("mx-la-paz").country.name
-    'Mexico'
+    'La Paz' names 2 member cities: ar-la-paz, mx-la-paz; ask for one by its id or give its country
+    >>> lc.load().city("mx-la-paz").country.name, lc.load().city("La Paz", country="AR").id
+    ('Mexico', 'ar-la-paz')
     """
 
     def __init__(self, value: str, candidates: Sequence[str]) -> None:
@@ -160,7 +165,7 @@ class AmbiguousCityError(LearningCitiesError, LookupError):
         super().__init__(
             f"{_shown(value)} names {len(self.candidates)} member cities: "
             + ", ".join(self.candidates)
-            + "; ask for one by its id"
+            + "; ask for one by its id or give its country"
         )
 
     def __str__(self) -> str:
@@ -189,7 +194,8 @@ class BuddhistEraError(LearningCitiesError, ValueError):
     """A year or date given in the Buddhist Era where the Common Era is expected.
 
     Thai sources write years in the Buddhist Era (BE = CE + 543). Every year and date
-    argument of this library is Common Era, so a year from 2400 on is taken for a slip;
+    argument of this library is Common Era (1 to 2399), so a year from 2400 to 2942 is taken
+    for a slip (a later one would stand for an unsupported year: a plain ``ValueError``);
     ``year`` holds the value given, ``common_era`` the year it stands for.
 
     >>> import learning_cities as lc

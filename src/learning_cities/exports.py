@@ -6,6 +6,13 @@ dates as ISO text, unknowns as ``None``. :func:`city_dataframe` gives the same r
 proper dtypes (nullable integer years, ``datetime64`` dates, list columns), and
 :func:`write_csv` writes them for a spreadsheet (lists joined with ``" ; "``).
 
+CSV cells are written as they are, so the file reads back to the values exported. Text
+that a spreadsheet would run as a formula (a cell starting with ``=``, ``+``, ``-``, ``@``, a
+tab or a carriage return: CSV injection) is neutralised only with ``excel=True`` (the CLI's
+``export --excel``): such a cell is written with a leading ``'``, as OWASP advises. No
+packaged value starts so; hand-built records may. Open a plain export in a spreadsheet only
+through its import dialog, with every column read as text.
+
 >>> import learning_cities as lc
 >>> row = next(r for r in lc.load().to_records() if r["id"] == "th-khon-kaen")
 >>> row["country_code"], row["joined"], row["name_th"], row["cohorts"], row["kind"]
@@ -19,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from . import _coverage
+from ._checks import require_bool
 from ._repr import shown
 from ._tables import integer_columns, require_pandas
 
@@ -30,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLUMNS",
+    "FORMULA_STARTS",
     "LIST_COLUMNS",
     "Source",
     "Tables",
@@ -94,6 +103,8 @@ COLUMNS = (
 #: Columns that hold lists.
 LIST_COLUMNS = ("cohorts", "awards", "aliases", "conflicts", "doubts", "sources")
 _YEAR_COLUMNS = ("joined", "member_by", "last_confirmed", "status_changed")
+#: How a text cell starts that a spreadsheet would read as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _languages(cities: Sequence[City]) -> list[str]:
@@ -250,11 +261,12 @@ def city_dataframe(network: Source, cities: Iterable[City] | None = None) -> pan
     return frame
 
 
-def write_csv(network: Source, file: IO[str], cities: Iterable[City] | None = None) -> int:
+def write_csv(network: Source, file: IO[str], cities: Iterable[City] | None = None, *, excel: bool = False) -> int:
     """Write :func:`city_rows` to ``file`` as CSV with a header row; return the rows written.
 
     Lists are joined with ``" ; "``; unknown values are empty cells. Open ``file`` with
-    ``newline=""`` (and ``encoding="utf-8-sig"`` for a spreadsheet program).
+    ``newline=""`` (and ``encoding="utf-8-sig"`` for a spreadsheet program). With ``excel``,
+    text cells that would start a formula are written after a ``'`` (see the module docstring).
 
     >>> import io, learning_cities as lc
     >>> out = io.StringIO()
@@ -263,13 +275,37 @@ def write_csv(network: Source, file: IO[str], cities: Iterable[City] | None = No
     >>> out.getvalue().splitlines()[0]
     'id,name,name_am,name_ar,...,name_th,...,country_code,country_name,region,kind,joined,member_by,member_since,...'
     """
-    return write_rows(city_rows(network, cities), file)
+    return write_rows(city_rows(network, cities), file, excel=excel)
 
 
-def write_rows(rows: Sequence[dict[str, Any]], file: IO[str]) -> int:
-    """Write rows of :func:`city_rows` to ``file`` as CSV (lists joined with ``" ; "``); return how many."""
-    writer = csv.DictWriter(file, fieldnames=list(rows[0]) if rows else COLUMNS, lineterminator="\n")
+def write_rows(rows: Sequence[dict[str, Any]], file: IO[str], *, excel: bool = False) -> int:
+    r"""Write rows of :func:`city_rows` to ``file`` as CSV (lists joined with ``" ; "``); return how many.
+
+    Every row reads back as written: a row holding a carriage return is written with every
+    cell quoted (the writer quotes only what ends its own lines, ``"\n"``). With ``excel``, a
+    text cell starting with one of :data:`FORMULA_STARTS` is written after a ``'``.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> write_rows([{"name": "=1+1", "note": "a\rb", "longitude": -2.5}], out, excel=True)
+    1
+    >>> out.getvalue()
+    'name,note,longitude\n"\'=1+1","a\rb","-2.5"\n'
+    """
+    require_bool("excel", excel)
+    fieldnames = list(rows[0]) if rows else COLUMNS
+    writer = csv.DictWriter(file, fieldnames=fieldnames, lineterminator="\n")
+    quoted = csv.DictWriter(file, fieldnames=fieldnames, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
     for row in rows:
-        writer.writerow({key: " ; ".join(map(str, v)) if isinstance(v, list) else v for key, v in row.items()})
+        cells = {key: _cell(value, excel) for key, value in row.items()}
+        (quoted if any(isinstance(cell, str) and "\r" in cell for cell in cells.values()) else writer).writerow(cells)
     return len(rows)
+
+
+def _cell(value: object, excel: bool) -> object:
+    """One value as a CSV cell: a list joined with ``" ; "``; with ``excel``, a formula-like text neutralised."""
+    cell = " ; ".join(map(str, value)) if isinstance(value, list) else value
+    if excel and isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell

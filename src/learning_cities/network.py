@@ -24,7 +24,17 @@ from typing import TYPE_CHECKING, Any, Protocol
 import attrs
 
 from . import _codec, _store, _text
-from ._checks import require_bool, require_count, require_date, require_int, require_str, require_year
+from ._checks import (
+    checked,
+    require_bool,
+    require_bytes,
+    require_callable,
+    require_count,
+    require_date,
+    require_int,
+    require_str,
+    require_year,
+)
 from ._repr import shown
 from .cities import Cities
 from .errors import (
@@ -138,11 +148,25 @@ class _GivenRecords:
 
 
 def _records_of(name: str, value: object) -> tuple[Any, ...]:
-    """``value`` as the tuple of a section's records, or the TypeError that says what it is not."""
+    """``value`` as the tuple of a section's records, or the error that says what it is not.
+
+    A :class:`TypeError` where it is not a tuple of the section's records; a
+    :class:`ValueError` naming the key where two records share one (two cities of one id,
+    two cohorts of one year), as reading the data file refuses them.
+    """
     kind = _codec.record_class(name)
-    if isinstance(value, (tuple, list)) and all(isinstance(record, kind) for record in value):
-        return tuple(value)
-    raise TypeError(f"Network.{name} must be a tuple of {kind.__name__}, not {shown(value)}")
+    if not (isinstance(value, (tuple, list)) and all(isinstance(record, kind) for record in value)):
+        raise TypeError(f"Network.{name} must be a tuple of {kind.__name__}, not {shown(value)}")
+    records = tuple(value)
+    field = _codec.key_field(name)
+    if field is not None:
+        seen: set[Any] = set()
+        for record in records:
+            key = getattr(record, field)
+            if key in seen:
+                raise ValueError(f"{field} {shown(key)} is used twice in Network.{name}")
+            seen.add(key)
+    return records
 
 
 @attrs.frozen(eq=False, slots=False, repr=False, init=False)
@@ -168,9 +192,7 @@ class Network:
     """The newest dated fact in the data."""
     _records: _Records = attrs.field(alias="records")
     alternate_names: Callable[[], Mapping[str, tuple[str, ...]]] | None = attrs.field(
-        kw_only=True,
-        default=None,
-        validator=attrs.validators.optional(attrs.validators.is_callable()),
+        kw_only=True, default=None, validator=checked(require_callable, optional=True)
     )
     """Reads the second name index (lookup key -> city ids) on the first query no member's own name answers."""
 
@@ -205,13 +227,13 @@ class Network:
     @classmethod
     def from_data(
         cls,
-        data: bytes,
+        data: bytes | bytearray | memoryview,
         *,
         file: str = _codec.DATA_FILE,
         alternate_names: Callable[[], Mapping[str, tuple[str, ...]]] | None = None,
         lazy: bool = False,
     ) -> Network:
-        """A network read from the content of a data file, as ``tools/build_data.py`` writes it.
+        """A network read from the content of a data file (bytes-like), as ``tools/build_data.py`` writes it.
 
         The content is read and checked whole: a malformed file raises
         :class:`~learning_cities.DataError` naming ``file`` and the record. With ``lazy``,
@@ -229,8 +251,7 @@ class Network:
         Traceback (most recent call last):
         learning_cities.errors.DataError: old.json: top level: schema 9 is not the supported 3
         """
-        if not isinstance(data, bytes):
-            raise TypeError(f"data must be bytes, not {type(data).__name__}: {shown(data)}")
+        data = require_bytes("data", data)
         require_bool("lazy", lazy)
         if not (lazy and _store.is_built(data)):
             return cls(**_codec.parse(data, file), alternate_names=alternate_names)
@@ -331,7 +352,7 @@ class Network:
             return {}
         index = {}
         known = self._records.ids()
-        for key, ids in self.alternate_names().items():
+        for key, ids in _alternate_names(self.alternate_names()).items():
             held = tuple(i for i in ids if i in known)
             if held:
                 index[key] = held
@@ -369,10 +390,12 @@ class Network:
 
     # -- cities ---------------------------------------------------------------------------
 
-    def city(self, query: str) -> City:
-        """The city with that id, name, alias or local name.
+    def city(self, query: str, *, country: Country | str | None = None) -> City:
+        """The city with that id, name, alias or local name (or ``str(city)``: ``"Khon Kaen (Thailand)"``).
 
-        Case, accents, apostrophes and spacing do not matter.
+        Case, accents, apostrophes, spacing, invisible characters and full-width forms do
+        not matter. ``country`` (a code, a name or a :class:`Country`, as in :meth:`where`)
+        settles a name that several member cities share.
 
         >>> import learning_cities as lc
         >>> lc.load().city("sonderborg").name
@@ -380,9 +403,17 @@ class Network:
         >>> lc.load().city("Atlantis")
         Traceback (most recent call last):
         learning_cities.errors.UnknownCityError: no member city 'Atlantis'
+        >>> lc.load().city("La Paz", country="MX").id
+        'mx-la-paz'
+        >>> lc.load().city("Khon Kaen", country="Japan")
+        Traceback (most recent call last):
+        learning_cities.errors.UnknownCityError: no member city 'Khon Kaen' in Japan; that name is held in Thailand
         """
         require_str("city name", query)
+        wanted = None if country is None else self._country_arg(country)
         ids = self._ids_of(query) if len(query) <= _text.MAX_KEY_LENGTH else None
+        if wanted is not None:
+            return self._city_in(query, ids or (), wanted)
         if not ids:
             raise UnknownCityError(
                 query,
@@ -392,18 +423,36 @@ class Network:
             raise AmbiguousCityError(query, ids)
         return self._with_id(ids[0])
 
+    def _city_in(self, query: str, ids: tuple[str, ...], country: Country) -> City:
+        """The one city of ``ids`` in ``country``, or the error naming both the name and the country."""
+        held = [i for i in ids if self._with_id(i).country.code == country.code]
+        if len(held) > 1:
+            raise AmbiguousCityError(query, held)
+        if held:
+            return self._with_id(held[0])
+        elsewhere = sorted({self._with_id(i).country.name for i in ids})
+        detail = f"that name is held in {', '.join(elsewhere)}" if elsewhere else ""
+        names = [c.name for c in self.cities if c.country.code == country.code]
+        raise UnknownCityError(query, _text.closest(query, names), detail, where=country.name)
+
     def _ids_of(self, query: str) -> tuple[str, ...] | None:
-        ids = self._name_ids(query) or self._alternate_ids(query)
-        # str(city): "Khon Kaen (Thailand)", "Hashtgerd New Town (Iran (Islamic Republic of))"
-        if not ids and query.endswith(")"):
-            start = query.find(" (")
-            while start > 0:
-                wanted = self._country_by_key.get(_text.normalize(query[start + 2 : -1]))
-                found = self._name_ids(query[:start]) if wanted is not None else None
-                if found:
-                    return tuple(i for i in found if self._with_id(i).country == wanted) or None
-                start = query.find(" (", start + 1)
-        return ids
+        return self._name_ids(query) or self._alternate_ids(query) or self._ids_with_country(_text.normalize(query))
+
+    def _ids_with_country(self, key: str) -> tuple[str, ...] | None:
+        # str(city): "Khon Kaen (Thailand)", "Hashtgerd New Town (Iran (Islamic Republic of))". Read
+        # from the folded key, so every fold of a name (case, spacing, invisible characters,
+        # full-width forms) holds for the whole form too.
+        # The space before "(" may be missing, as before full-width parentheses: "Khon Kaen（Thailand）".
+        if not key.endswith(")"):
+            return None
+        start = key.find("(", 1)
+        while start > 0:
+            wanted = self._country_by_key.get(key[start + 1 : -1].strip())
+            found = self._name_ids(key[:start].rstrip()) if wanted is not None else None
+            if found:
+                return tuple(i for i in found if self._with_id(i).country == wanted) or None
+            start = key.find("(", start + 1)
+        return None
 
     def _alternate_ids(self, query: str) -> tuple[str, ...] | None:
         # the gazetteer's names, read only now that the members' own names missed
@@ -489,7 +538,7 @@ class Network:
         """
         checks: list[Callable[[City], bool]] = []
         if country is not None:
-            code = self.country(country).code if not isinstance(country, Country) else self._own(country).code
+            code = self._country_arg(country).code
             checks.append(lambda c: c.country.code == code)
         if region is not None:
             wanted_region = _coerce_enum(Region, region, UnknownRegionError)
@@ -617,6 +666,10 @@ class Network:
             raise UnknownCountryError(query, _text.closest(query, names))
         return found
 
+    def _country_arg(self, country: Country | str) -> Country:
+        """A ``country=`` argument (a code, a name or a :class:`Country`) as this network's record."""
+        return self._own(country) if isinstance(country, Country) else self.country(country)
+
     def _own(self, country: Country) -> Country:
         if self._country_by_key.get(_text.normalize(country.code)) != country:
             raise UnknownCountryError(country.name, detail="that record is not in this network's data")
@@ -688,8 +741,8 @@ class Network:
         raise UnknownConferenceError(number, _nearest(number, numbers, after=False), "conferences: " + _years(numbers))
 
     @property
-    def reported_total(self) -> NetworkTotal:
-        """The newest exact network size UNESCO reported (cities and countries).
+    def reported_total(self) -> NetworkTotal | None:
+        """The newest exact network size UNESCO reported (cities and countries); ``None`` if none is held.
 
         >>> import learning_cities as lc
         >>> total = lc.load().reported_total
@@ -697,7 +750,7 @@ class Network:
         (True, True)
         """
         exact = [t for t in self.network_totals if t.date and t.cities is not None and t.countries is not None]
-        return max(exact, key=lambda t: (t.date, t.cities or 0))
+        return max(exact, key=lambda t: (t.date, t.cities or 0), default=None)
 
     # -- exports --------------------------------------------------------------------------
 
@@ -713,7 +766,7 @@ class Network:
         >>> row["name"], row["country_code"], row["joined"], row["status"]
         ('Khon Kaen', 'TH', 2024, 'active')
         >>> [(r["year"], r["held"], r["reported_cities"]) for r in lc.load().to_records("cohorts")][:2]
-        [(2019, 27, 38), (2020, 51, 54)]
+        [(2019, 26, 38), (2020, 51, 54)]
         """
         from .exports import table_rows
 
@@ -733,12 +786,13 @@ class Network:
 
         active = sum(c.is_active for c in self.cities)
         total = self.reported_total
+        reported = "none held" if total is None else f"{total.cities} cities in {total.countries} countries"
         return fields_table(
             f"UNESCO Global Network of Learning Cities, data as of {self.data_as_of.isoformat()}",
             [
                 ("active member records", f"{active} in {len(self.countries)} countries"),
                 ("dated / undated", f"{active - len(self.undated)} / {len(self.undated)}"),
-                ("UNESCO's reported total", f"{total.cities} cities in {total.countries} countries ({total.as_of})"),
+                ("UNESCO's reported total", reported if total is None else f"{reported} ({total.as_of})"),
                 ("cohorts", ", ".join(str(c.year) for c in self.cohorts)),
                 ("award editions", ", ".join(str(a.year) for a in self.awards)),
             ],
@@ -758,18 +812,33 @@ def _member_on(city: City, day: dt.date) -> bool:
     return city.is_active or (city.status_changed is not None and day.year < city.status_changed)
 
 
+def _alternate_names(names: object) -> Mapping[str, tuple[str, ...]]:
+    """What ``alternate_names()`` returned, if it is a mapping of lookup keys to tuples of city ids."""
+    if not isinstance(names, Mapping):
+        raise TypeError(
+            "alternate_names() must return a mapping of lookup keys to tuples of city ids, "
+            f"not {type(names).__name__}: {shown(names)}"
+        )
+    for key, ids in names.items():
+        if not (isinstance(key, str) and isinstance(ids, tuple) and all(isinstance(i, str) for i in ids)):
+            raise TypeError(
+                f"alternate_names() must map str keys to tuples of city ids, not {shown(key)}: {shown(ids)}"
+            )
+    return names
+
+
 def _coerce_enum(kind: type[enum.Enum], value: object, error: type[UnknownRegionError] | None) -> Any:
     if isinstance(value, kind):
         return value
     if not isinstance(value, str):
-        raise TypeError(f"expected a {kind.__name__} or its value, not {type(value).__name__}: {value!r}")
+        raise TypeError(f"expected a {kind.__name__} or its value, not {type(value).__name__}: {shown(value)}")
     for member in kind:
         if value == member.value:
             return member
     choices = [m.value for m in kind]
     if error is not None:
         raise error(value, _text.closest(value, choices))
-    raise ValueError(f"{value!r} is not a {kind.__name__}; choose one of {', '.join(map(repr, choices))}")
+    raise ValueError(f"{shown(value)} is not a {kind.__name__}; choose one of {', '.join(map(shown, choices))}")
 
 
 def _years(table: dict[int, Any]) -> str:

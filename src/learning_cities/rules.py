@@ -160,11 +160,11 @@ class Rule:
 
     def __attrs_post_init__(self) -> None:
         if (self.threshold is None) != (self.unit is None):
-            raise ValueError(f"rule {self.id}: a threshold needs its unit and a unit its threshold")
+            raise ValueError(f"rule {shown(self.id)}: a threshold needs its unit and a unit its threshold")
         if self.threshold is not None and self.threshold < 0:
-            raise ValueError(f"rule {self.id}: threshold must be 0 or more, not {shown(self.threshold)}")
+            raise ValueError(f"rule {shown(self.id)}: threshold must be 0 or more, not {shown(self.threshold)}")
         if self.unit is not None and self.unit not in UNITS:
-            raise ValueError(f"rule {self.id}: unit must be one of {', '.join(UNITS)}, not {shown(self.unit)}")
+            raise ValueError(f"rule {shown(self.id)}: unit must be one of {', '.join(UNITS)}, not {shown(self.unit)}")
 
 
 @attrs.frozen
@@ -190,9 +190,9 @@ class MembershipCall:
 
     def __attrs_post_init__(self) -> None:
         if not self.opens <= self.closes <= (self.extended_to or self.closes):
-            raise ValueError(f"call {self.id}: its dates must run opens <= closes <= extended_to")
+            raise ValueError(f"call {shown(self.id)}: its dates must run opens <= closes <= extended_to")
         if self.yearly and self.opens.year != self.closes.year:
-            raise ValueError(f"call {self.id}: a yearly window must open and close in the same year")
+            raise ValueError(f"call {shown(self.id)}: a yearly window must open and close in the same year")
 
     def window(self, year: int | None = None) -> tuple[dt.date, dt.date]:
         """The first and last day applications were accepted (in ``year``, for a yearly call).
@@ -205,7 +205,7 @@ class MembershipCall:
             try:
                 return self.opens.replace(year=year), self.closes.replace(year=year)
             except ValueError:  # 29 February, or a year outside the calendar
-                raise ValueError(f"call {self.id} has no window in {shown(year)}") from None
+                raise ValueError(f"call {shown(self.id)} has no window in {shown(year)}") from None
         return self.opens, self.extended_to or self.closes
 
     def describe(self) -> str:
@@ -263,10 +263,10 @@ class AwardCall:
 
     def __attrs_post_init__(self) -> None:
         if self.city_deadline is not None and (self.deadline_earliest or self.deadline_latest):
-            raise ValueError(f"call {self.id}: bounds on the deadline are for a call whose deadline is unknown")
+            raise ValueError(f"call {shown(self.id)}: bounds on the deadline are for a call whose deadline is unknown")
         early, late = self.deadline_earliest, self.deadline_latest
         if early is not None and late is not None and early > late:
-            raise ValueError(f"call {self.id}: deadline_earliest {early} is after deadline_latest {late}")
+            raise ValueError(f"call {shown(self.id)}: deadline_earliest {early} is after deadline_latest {late}")
 
 
 @attrs.frozen
@@ -293,9 +293,9 @@ class RuleTable:
         for found in self.rules:
             unknown = [call for call in found.applies_to if call not in ids]
             if unknown:
-                raise ValueError(f"rule {found.id} applies to unknown calls: {', '.join(unknown)}")
+                raise ValueError(f"rule {shown(found.id)} applies to unknown calls: {', '.join(unknown)}")
             if found.threshold is not None and f"{found.threshold:,}" not in found.text:
-                raise ValueError(f"rule {found.id}: its text does not state its threshold {found.threshold:,}")
+                raise ValueError(f"rule {shown(found.id)}: its text does not state its threshold {found.threshold:,}")
         if [c.opens for c in self.membership_calls] != sorted(c.opens for c in self.membership_calls):
             raise ValueError("membership calls must be in the order they opened")
         years = [c.award_year for c in self.award_calls]

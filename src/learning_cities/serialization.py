@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from ._checks import require_int
+from ._checks import as_bytes, require_int
 from ._frozenmap import FrozenMap
 from ._repr import shown
 from .errors import LearningCitiesError
@@ -571,8 +571,12 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
     return json.dumps(unstructure(obj), ensure_ascii=False, indent=indent, allow_nan=False)
 
 
-def from_json(text: str | bytes | bytearray, cls: type[T]) -> T:
+def from_json(text: str | bytes | bytearray | memoryview, cls: type[T]) -> T:
     """A record of class ``cls`` (or ``list[Record]``, ``tuple[Record, ...]``) from JSON text made by :func:`to_json`.
+
+    ``text`` is a ``str``, or bytes-like (``bytes``, ``bytearray``, ``memoryview``: read as
+    the bytes it holds, in UTF-8, UTF-16 or UTF-32 as ``json.loads`` detects); anything
+    else raises :class:`TypeError`.
 
     Malformed JSON, and JSON nested deeper than :data:`~learning_cities.serialization.MAX_DEPTH` levels, raise
     :class:`StructureError` too.
@@ -586,13 +590,17 @@ def from_json(text: str | bytes | bytearray, cls: type[T]) -> T:
     learning_cities.serialization.StructureError: cannot structure City: JSON nested at least 100000 levels deep; ...
     """
     _check_class(cls)
-    if isinstance(text, (bytes, bytearray)):
+    data = as_bytes(text)
+    if data is not None:
         try:
-            text = bytes(text).decode(json.detect_encoding(text), "surrogatepass")
+            text = data.decode(json.detect_encoding(data), "surrogatepass")
         except (UnicodeDecodeError, LookupError) as error:
             raise StructureError(cls, [f"not valid JSON ({_text_of(error)}) @ $"]) from None
     elif not isinstance(text, str):
-        raise TypeError(f"from_json() takes JSON text (str or bytes), not {type(text).__name__}: {shown(text)}")
+        raise TypeError(
+            f"from_json() takes JSON text (str, or bytes-like: bytes, bytearray, memoryview), "
+            f"not {type(text).__name__}: {shown(text)}"
+        )
     depth = _json_depth(text)
     if depth > MAX_DEPTH:
         raise StructureError(cls, [f"JSON nested at least {depth} levels deep; at most {MAX_DEPTH} are read @ $"])

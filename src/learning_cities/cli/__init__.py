@@ -154,10 +154,16 @@ _COMMANDS: dict[str, _Command] = {
         "learning-cities summary",
     ),
     "city": _Command(
-        lambda net, args, today: commands.city(net, _words(args, "name")),
+        lambda net, args, today: commands.city(net, _words(args, "name"), args.country),
         "one city: country, region, joined, member since, awards, local names, sources",
-        'learning-cities city "Khon Kaen"',
-        ((("name",), {"nargs": "+", "help": "an id, name, alias or local name (case and accents do not matter)"}),),
+        'learning-cities city "La Paz" --country MX',
+        (
+            (("name",), {"nargs": "+", "help": "an id, name, alias or local name (case and accents do not matter)"}),
+            (
+                ("--country",),
+                {"metavar": "CC", "help": "its country (ISO code or name), for a name several members share"},
+            ),
+        ),
     ),
     "search": _Command(
         lambda net, args, today: commands.search(net, _words(args, "text"), args.limit),
@@ -249,7 +255,11 @@ _COMMANDS: dict[str, _Command] = {
             ),
             (
                 ("--excel",),
-                {"action": "store_true", "help": "CSV with a UTF-8 byte order mark, so spreadsheets show every name"},
+                {
+                    "action": "store_true",
+                    "help": "CSV for spreadsheets: a UTF-8 byte order mark, so they show every name, and a ' "
+                    "before any cell that would start a formula (= + - @)",
+                },
             ),
         ),
     ),
@@ -338,18 +348,19 @@ def _arguments(argv: Sequence[str] | None) -> list[str]:
     return [require_str("each argument", word) for word in argv]
 
 
-def _csv(rows: list[dict[str, Any]]) -> str:
+def _csv(rows: list[dict[str, Any]], excel: bool) -> str:
     text = io.StringIO()
-    write_rows(rows, text)
+    write_rows(rows, text, excel=excel)  # for a spreadsheet, cells that would start a formula are neutralised
     return text.getvalue()
 
 
 def _write(result: object, args: argparse.Namespace, out: Output) -> None:
     if isinstance(result, commands.Export) and result.format == "csv":
+        text = _csv(result.rows, result.excel)
         if result.excel:  # the byte order mark tells spreadsheet programs the file is UTF-8
-            out.write_bytes(("\ufeff" + _csv(result.rows)).encode("utf-8"))
+            out.write_bytes(("\ufeff" + text).encode("utf-8"))
         else:
-            out.write(_csv(result.rows))
+            out.write(text)
     elif args.json or isinstance(result, commands.Export):
         out.json(to_json(result))
     else:

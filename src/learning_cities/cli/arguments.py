@@ -28,8 +28,9 @@ from typing import Any, NoReturn, Protocol
 
 import attrs
 
-from .._checks import BUDDHIST_ERA_FROM, BUDDHIST_ERA_OFFSET, require_date, require_year
+from .._checks import BUDDHIST_ERA_FROM, BUDDHIST_ERA_OFFSET, require_date
 from .._repr import shown
+from ..calendars import calendar_year
 from ..errors import BuddhistEraError
 
 __all__ = [
@@ -159,17 +160,25 @@ def _from_buddhist(name: str, text: str, year: int) -> int:
 def resolve_year(arg: YearArg, era: Era, name: str = "year") -> int:
     """The Common Era year ``arg`` stands for, read in ``era`` unless it carries ``พ.ศ.``.
 
-    A year from 2400 on read as Common Era is a Buddhist Era slip (exit status 2).
+    A year from 2400 on read as Common Era is a Buddhist Era slip, and a year outside the
+    supported Common Era years (1 to 2399), in either era, a usage error (exit status 2) on
+    every command; a supported year that the data does not hold is for the command to report.
 
     >>> resolve_year(read_year("2570"), Era.EITHER), resolve_year(read_year("2024"), Era.EITHER)
     (2027, 2024)
+    >>> resolve_year(read_year("0000"), Era.COMMON)
+    Traceback (most recent call last):
+    learning_cities.cli.arguments.UsageError: year must be a Common Era year from 1 to 2399, not 0
     """
-    if _era_of(arg.marked, era, arg.value):
-        return _from_buddhist(name, arg.text, arg.value)
+    buddhist = _era_of(arg.marked, era, arg.value)
+    year = _from_buddhist(name, arg.text, arg.value) if buddhist else arg.value
     try:
-        return require_year(name, arg.value)
+        return calendar_year(name, year)
     except BuddhistEraError as error:
         raise UsageError(f"{error}; {_HINT}") from None
+    except ValueError as error:
+        read = f" ({shown(arg.text)} read as Buddhist Era)" if buddhist else ""
+        raise UsageError(f"{error}{read}") from None
 
 
 def resolve_date(arg: DateArg, era: Era, name: str = "date") -> dt.date:
@@ -194,6 +203,8 @@ def resolve_date(arg: DateArg, era: Era, name: str = "date") -> dt.date:
         return require_date(name, day)
     except BuddhistEraError as error:
         raise UsageError(f"{error}; {_HINT}") from None
+    except ValueError as error:  # a year past every Buddhist Era slip: out of range
+        raise UsageError(str(error)) from None
 
 
 def resolve(args: argparse.Namespace, era: Era) -> None:

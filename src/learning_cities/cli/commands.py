@@ -84,7 +84,7 @@ class Summary:
     undated: int
     withdrawn: int
     countries: int
-    reported: NetworkTotal
+    reported: NetworkTotal | None
     coverage: tuple[CoverageRow, ...]
     recency: tuple[RecencyRow, ...]
     regions: tuple[RegionCount, ...]
@@ -233,9 +233,9 @@ def summary(net: Network, today: dt.date) -> Summary:
     )
 
 
-def city(net: Network, name: str) -> CityReport:
-    """The city of that id or name (``UnknownCityError`` otherwise)."""
-    found = net.city(name)
+def city(net: Network, name: str, country: str | None = None) -> CityReport:
+    """The city of that id or name, in ``country`` if given (``UnknownCityError`` otherwise)."""
+    found = net.city(name, country=country)
     return CityReport(found, net.awards_of(found))
 
 

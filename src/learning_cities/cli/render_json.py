@@ -100,7 +100,9 @@ def _(result: Summary) -> Any:
             "undated": result.undated,
             "withdrawn": result.withdrawn,
         },
-        "reported_total": {
+        "reported_total": None
+        if total is None
+        else {
             "date": _iso(total.date),
             "cities": total.cities,
             "countries": total.countries,

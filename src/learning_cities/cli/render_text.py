@@ -183,7 +183,8 @@ def _(result: Summary, m: Messages) -> Iterator[str]:
     )
     yield m("summary.withdrawn", withdrawn=result.withdrawn)
     total = result.reported
-    yield m("summary.reported", cities=total.cities, countries=total.countries, date=m.date(total.date))
+    if total is not None:  # a hand-built network may hold no reported total
+        yield m("summary.reported", cities=total.cities, countries=total.countries, date=m.date(total.date))
     yield ""
     yield m("summary.coverage")
     yield (
