@@ -11,7 +11,7 @@ import pytest
 import learning_cities as lc
 from learning_cities.cli import arguments
 from learning_cities.cli.arguments import Era, read_date, read_year, resolve_date, resolve_year
-from learning_cities.cli.messages import MESSAGES, Messages
+from learning_cities.cli.messages import LANGUAGES, Messages
 from learning_cities.cli.render_text import city_name, country_name
 from test_cli import fails, ok, ok_json
 
@@ -112,17 +112,12 @@ def test_readers_directly() -> None:
 # -- Thai output --------------------------------------------------------------------------
 
 
-def test_every_language_has_every_message() -> None:
-    english = set(MESSAGES["en"])
-    for lang, table in MESSAGES.items():
-        assert set(table) == english, lang
-        for key, template in table.items():
-            assert isinstance(template, str), (lang, key)
-    for lang in MESSAGES:
+def test_every_language_writes_years_and_dates() -> None:
+    for lang in LANGUAGES:
         messages = Messages(lang)
         assert messages.year(2024)
         assert messages.date(dt.date(2024, 12, 31))
-    with pytest.raises(ValueError, match="no messages for language 'xx'"):
+    with pytest.raises(ValueError, match="no texts for language 'xx'"):
         Messages("xx")
 
 

@@ -1,4 +1,4 @@
-"""The eligibility, awards and serialization pages' examples run, as sphinx.ext.doctest runs them."""
+"""The eligibility, awards, serialization and names pages' examples run, as sphinx.ext.doctest runs them."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ import pytest
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
-@pytest.mark.parametrize(("page", "least"), [("eligibility.md", 15), ("awards.md", 15), ("serialization.md", 10)])
+@pytest.mark.parametrize(
+    ("page", "least"), [("eligibility.md", 15), ("awards.md", 15), ("serialization.md", 10), ("names.md", 30)]
+)
 def test_page_examples_run(page: str, least: int) -> None:
     text = (DOCS / page).read_text(encoding="utf-8")
     blocks = re.findall(r"```\{doctest\}\n(.*?)```", text, flags=re.S)

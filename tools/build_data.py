@@ -31,6 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
+import thai_names
 from _generated import write_or_check
 from learning_cities import _codec, _text
 from learning_cities.errors import DataError
@@ -639,6 +640,10 @@ def build() -> dict[str, Any]:
     _apply_places(city_records)
     _apply_evidence(city_records, cities, {award["year"]: award["laureates"] for award in awards})
     _apply_name_variants(city_records, cities)
+    try:
+        thai_names.lookup_forms(city_records)  # lookup keys only: the package derives them, no record holds them
+    except thai_names.NameCollisionError as error:
+        raise BuildError(str(error)) from None
     for code, names in _country_names().items():
         if code in countries.records:
             countries.records[code]["names"] = names["names"]

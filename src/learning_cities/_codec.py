@@ -14,7 +14,8 @@ number, a value of the wrong type or out of range, invalid UTF-8 or JSON nested 
 
 ``tools/build_data.py`` writes the file through :func:`dump`, from records it built, so
 adding a field is one model edit and one build edit. The build also writes each member's
-lookup keys (``name_keys``) and the file's checksum (:mod:`learning_cities._digest`): the
+lookup keys (``name_keys``, and ``derived_keys`` for the forms derived by rule, which are
+no record's names) and the file's checksum (:mod:`learning_cities._digest`): the
 file the build checked is read one record at a time, on first use, by the record store
 (:class:`learning_cities._store.PackagedRecords`, which decodes each record here); any other
 file is read and checked in full by :func:`parse`, its lookup keys included.
@@ -56,6 +57,7 @@ __all__ = [
     "decode_record",
     "dump",
     "key_field",
+    "lookup_keys",
     "parse",
     "parse_alternate_names",
     "parse_tables",
@@ -363,26 +365,44 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _name_keys(raw: Any, cities: tuple[Any, ...], ctx: _Context) -> None:
-    """Check the file's lookup keys against the keys of its members' names."""
-    ctx.where = "name_keys"
-    if raw.__class__ is not dict:
-        raise ctx.fail(f"expected an object of lookup key to city ids, got {shown(raw)}")
-    expected = {key: list(ids) for key, ids in _text.name_keys(cities).items()}
-    if raw != expected:
-        wrong = sorted(k for k in raw.keys() ^ expected.keys() | {k for k in raw if raw[k] != expected.get(k)})
-        raise ctx.fail(
-            f"the lookup keys do not match the members' names (first difference: {shown(wrong[0], 60)}); "
-            "rebuild the file with tools/build_data.py"
-        )
+def lookup_keys(cities: tuple[Any, ...]) -> dict[str, dict[str, list[str]]]:
+    """The file's two indexes of lookup keys: of the members' names, and derived by rule (lookup only).
+
+    ``name_keys`` are the keys of each member's names (:func:`learning_cities._text.name_keys`);
+    ``derived_keys`` those of the Thai municipal forms (:func:`learning_cities._text.derived_keys`),
+    which are no record's names, so no record, display or export shows them.
+    """
+    names = _text.name_keys(cities)
+    return {
+        "name_keys": {key: list(ids) for key, ids in names.items()},
+        "derived_keys": {key: list(ids) for key, ids in _text.derived_keys(cities, names).items()},
+    }
+
+
+def _check_keys(raw: Mapping[str, Any], cities: tuple[Any, ...], ctx: _Context) -> None:
+    """Check the file's lookup keys against the keys of its members' names and the rule's forms."""
+    for section, expected in lookup_keys(cities).items():
+        ctx.where = section
+        written = raw[section]
+        if written.__class__ is not dict:
+            raise ctx.fail(f"expected an object of lookup key to city ids, got {shown(written)}")
+        if written != expected:
+            wrong = sorted(
+                k for k in written.keys() ^ expected.keys() | {k for k in written if written[k] != expected.get(k)}
+            )
+            raise ctx.fail(
+                f"the lookup keys do not match the members' names (first difference: {shown(wrong[0], 60)}); "
+                "rebuild the file with tools/build_data.py"
+            )
 
 
 def parse(data: bytes | str, file: str = DATA_FILE, *, with_keys: bool = True) -> dict[str, Any]:
     """Records from the data file's content, as keyword arguments for ``Network``.
 
-    Every record is read and checked, and the file's lookup keys (``name_keys``) are
-    checked against the members' names. The build, which writes the keys, reads its
-    records ``with_keys=False``: then the file must not have them.
+    Every record is read and checked, and the file's lookup keys (``name_keys`` and
+    ``derived_keys``, :func:`lookup_keys`) are checked against the members' names. The
+    build, which writes the keys, reads its records ``with_keys=False``: then the file must
+    not have them.
     """
     ctx = _Context(file)
     try:
@@ -399,7 +419,8 @@ def parse(data: bytes | str, file: str = DATA_FILE, *, with_keys: bool = True) -
         raise ctx.fail(f"expected an object, got {type(raw).__name__}")
     if raw.get("schema") != SCHEMA_VERSION or raw["schema"].__class__ is not int:
         raise ctx.fail(f"schema {shown(raw.get('schema'))} is not the supported {SCHEMA_VERSION}")
-    expected = {"schema", "data_as_of", *(["name_keys"] if with_keys else []), *(name for name, _, _ in SECTIONS)}
+    keys = ["name_keys", "derived_keys"] if with_keys else []
+    expected = {"schema", "data_as_of", *keys, *(name for name, _, _ in SECTIONS)}
     if raw.keys() != expected:
         extra = sorted(map(str, raw.keys() - expected))
         missing = sorted(expected - raw.keys())
@@ -425,7 +446,7 @@ def parse(data: bytes | str, file: str = DATA_FILE, *, with_keys: bool = True) -
         ctx.tables[name] = table
         result[name] = tuple(read)
     if with_keys:
-        _name_keys(raw["name_keys"], result["cities"], ctx)
+        _check_keys(raw, result["cities"], ctx)
     return result
 
 
@@ -562,7 +583,7 @@ def dump(parts: Mapping[str, Any]) -> dict[str, Any]:
     data: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
         "data_as_of": parts["data_as_of"].isoformat(),
-        "name_keys": {key: list(ids) for key, ids in _text.name_keys(parts["cities"]).items()},
+        **lookup_keys(parts["cities"]),
     }
     for name, _, _ in SECTIONS:
         data[name] = [_encode_record(record) for record in parts[name]]

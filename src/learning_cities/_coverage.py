@@ -18,6 +18,7 @@ from typing import Protocol
 
 import attrs
 
+from ._i18n import N_, Text
 from ._tables import Rows
 from .cohorts import Cohort, CountryTotal, NetworkTotal
 from .model import City, Country
@@ -59,8 +60,8 @@ class Holdings(Protocol):
 
 #: The labels of the rows outside the rounds (the first, for the rolling admissions, names
 #: the years before the first round).
-YEAR_UNKNOWN = "join year unknown"
-UNDATED = "undated (no source dates them)"
+YEAR_UNKNOWN = N_("join year unknown")
+UNDATED = N_("undated (no source dates them)")
 
 
 @attrs.frozen
@@ -113,7 +114,11 @@ def coverage_rows(net: Holdings) -> Rows[CoverageRow]:
     early_ids = {city.id for city in early}
     unknown_year = [city for city in outside if city.id not in early_ids]
     undated = list(net.undated)
-    rolling = "rolling admission" if first is None else f"2015-{first - 1} (rolling admission)"
+    rolling = (
+        Text("rolling admission")
+        if first is None
+        else Text("{first:year}-{last:year} (rolling admission)", first=2015, last=first - 1)
+    )
     rows = [
         CoverageRow(rolling, None, len(early), None, _countries(early), None),
         CoverageRow(YEAR_UNKNOWN, None, len(unknown_year), None, _countries(unknown_year), None),
@@ -132,9 +137,9 @@ def coverage_rows(net: Holdings) -> Rows[CoverageRow]:
         )
     total = net.reported_total
     if total is None:
-        label, reported, reported_countries = "network (no reported total)", None, None
+        label, reported, reported_countries = Text("network (no reported total)"), None, None
     else:
-        label = f"network ({total.date.isoformat() if total.date else total.as_of})"
+        label = Text("network ({when})", when=total.date if total.date else total.as_of)
         reported, reported_countries = total.cities, total.countries
     rows.append(CoverageRow(label, None, len(active), reported, _countries(active), reported_countries))
     return Rows(rows, "Member records held against UNESCO's reported figures")

@@ -49,6 +49,8 @@ class PackagedRecords:
     >>> records = PackagedRecords(_codec.read_bytes())
     >>> records.ids_for("khon kaen"), records.record("cities", "th-khon-kaen").country.name
     (('th-khon-kaen',), 'Thailand')
+    >>> records.ids_for("นครขอนแก่น"), "นครขอนแก่น" in records.name_keys
+    (('th-khon-kaen',), False)
     >>> records.record("cities", "xx-atlantis") is None, records.has("countries", "TH")
     (True, True)
     >>> len(records.section("countries")) == len(_codec.parse(_codec.read_bytes())["countries"])
@@ -94,8 +96,17 @@ class PackagedRecords:
         assert line is not None  # the build wrote it
         return line
 
+    @functools.cached_property
+    def derived_keys(self) -> dict[str, tuple[str, ...]]:
+        """Lookup-only key -> ids: the forms derived by rule (no record's names), as the build wrote them."""
+        return {key: tuple(ids) for key, ids in self._value("derived_keys").items()}
+
     def ids_for(self, key: str) -> tuple[str, ...] | None:
-        """The ids of the members known by a lookup key; finds the key without reading the others."""
+        """The ids of the members known by a lookup key, a name's or a derived form's (read only on a miss)."""
+        return self._name_ids_for(key) or self.derived_keys.get(key)
+
+    def _name_ids_for(self, key: str) -> tuple[str, ...] | None:
+        """The ids of the members whose names give a lookup key; finds the key without reading the others."""
         if "name_keys" in self.__dict__:
             return self.name_keys.get(key)
         if key in self._ids:

@@ -15,7 +15,7 @@ True
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 #: Longest text worth normalising for a lookup; no key is anywhere near this long.
@@ -128,6 +128,64 @@ def name_keys(cities: Iterable[Any]) -> dict[str, tuple[str, ...]]:
                 ids = keys.setdefault(form, [])
                 if city.id not in ids:
                     ids.append(city.id)
+    return {key: tuple(ids) for key, ids in keys.items()}
+
+
+#: The words a Thai name is written after: those an official name starts with (เทศบาลนคร, city
+#: municipality; เทศบาลเมือง, town municipality; จังหวัด, province), then the short forms นคร and เมือง.
+THAI_FORM_PREFIXES = ("เทศบาลนคร", "เทศบาลเมือง", "จังหวัด", "นคร", "เมือง")
+
+
+def thai_base_name(official: str) -> str | None:
+    """The name in a Thai official name, after the word for its kind of government; ``None`` if it has none.
+
+    >>> thai_base_name("จังหวัดระยอง"), thai_base_name("กรุงเทพมหานคร")
+    ('ระยอง', None)
+    """
+    for prefix in _THAI_PREFIXES:
+        if official.startswith(prefix) and official[len(prefix) :].strip():
+            return official[len(prefix) :].strip()
+    return None
+
+
+def municipal_forms(official: str) -> tuple[str, ...]:
+    """The five municipal forms of a Thai official name: its name after each of :data:`THAI_FORM_PREFIXES`.
+
+    Derived by rule, so they are lookup keys, never names of a record (none for a name with
+    no such word, as กรุงเทพมหานคร).
+
+    >>> municipal_forms("เทศบาลนครขอนแก่น")
+    ('เทศบาลนครขอนแก่น', 'เทศบาลเมืองขอนแก่น', 'จังหวัดขอนแก่น', 'นครขอนแก่น', 'เมืองขอนแก่น')
+    >>> municipal_forms("กรุงเทพมหานคร")
+    ()
+    """
+    name = thai_base_name(official)
+    return () if name is None else tuple(prefix + name for prefix in THAI_FORM_PREFIXES)
+
+
+def derived_keys(cities: Iterable[Any], names: Mapping[str, object] | None = None) -> dict[str, tuple[str, ...]]:
+    """Lookup-only key -> ids: the :func:`municipal_forms` of each Thai member's Thai official name.
+
+    A key that a member's own names give (``names``, :func:`name_keys` of ``cities`` unless
+    given) is left out: a name always wins over a derived form. The build writes these keys
+    apart from the names' keys, and refuses a form that is another member's name.
+
+    >>> import learning_cities as lc
+    >>> keys = derived_keys(lc.load().cities)
+    >>> keys["นครขอนแก่น"], "เทศบาลนครขอนแก่น" in keys, "นครขอนแก่น" in name_keys(lc.load().cities)
+    (('th-khon-kaen',), False, False)
+    """
+    cities = tuple(cities)
+    taken = name_keys(cities) if names is None else names
+    keys: dict[str, list[str]] = {}
+    for city in cities:
+        official = city.official_names.get("th")
+        if city.country.code != "TH" or official is None:
+            continue
+        for form in municipal_forms(official):
+            key = normalize(form)
+            if key not in taken:  # five distinct forms: a city is listed once under each
+                keys.setdefault(key, []).append(city.id)
     return {key: tuple(ids) for key, ids in keys.items()}
 
 

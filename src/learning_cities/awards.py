@@ -39,7 +39,15 @@ from .rules import AwardCall, table
 if TYPE_CHECKING:
     from .network import Network
 
-__all__ = ["TRIENNIAL_FROM", "TRIENNIAL_INTERVAL", "AwardCycle", "AwardSchedule", "award_schedule"]
+__all__ = [
+    "TRIENNIAL_FROM",
+    "TRIENNIAL_INTERVAL",
+    "AssumedWindow",
+    "AwardCycle",
+    "AwardSchedule",
+    "assumed_window",
+    "award_schedule",
+]
 
 #: The first edition UNESCO's call describes as triennial.
 TRIENNIAL_FROM = 2024
@@ -52,16 +60,75 @@ def _positive_field(instance: object, attribute: attrs.Attribute[Any], value: ob
         raise ValueError(f"{attribute.name} must be 1 or more, not {shown(value)}")
 
 
+def _first_day(year: int, conference: Conference | None) -> dt.date:
+    """The first day an award of ``year`` can be conferred on, at ``conference`` if known."""
+    if conference is not None and conference.start is not None:
+        return conference.start
+    month = conference.planned_month if conference is not None else None
+    return dt.date(year, month or 1, 1)
+
+
+def assumed_window(
+    conferred_by: dt.date, previous_conferred_from: dt.date | None, data_as_of: dt.date | None
+) -> tuple[dt.date, dt.date] | None:
+    """The span an unpublished call's deadline is taken to fall in; ``None`` if none is left.
+
+    It falls after the data's date and after the previous edition was conferred (each call
+    so far followed the last award), and no later than the award itself.
+
+    >>> assumed_window(dt.date(2027, 6, 30), dt.date(2024, 12, 3), dt.date(2025, 12, 4))
+    (datetime.date(2025, 12, 5), datetime.date(2027, 6, 30))
+    """
+    bounds = [day for day in (_day_after(data_as_of), previous_conferred_from) if day is not None]
+    earliest = max(bounds) if bounds else None
+    if earliest is None or earliest > conferred_by:
+        return None
+    return earliest, conferred_by
+
+
+def _day_after(day: dt.date | None) -> dt.date | None:
+    return None if day is None or day == dt.date.max else day + dt.timedelta(days=1)
+
+
+@attrs.frozen
+class AssumedWindow:
+    """The span the library assumes an unpublished call's deadline falls in, from ``first`` to ``last``.
+
+    ``sources`` are the sources of those days (the pages of the conferences that bound it).
+
+    >>> import learning_cities as lc
+    >>> window = lc.award_schedule().cycle(2027).assumed_window
+    >>> window.first, window.last
+    (datetime.date(2025, 12, 5), datetime.date(2027, 6, 30))
+    """
+
+    first: dt.date = attrs.field(validator=checked(require_date))
+    last: dt.date = attrs.field(validator=checked(require_date))
+    sources: tuple[str, ...] = attrs.field(default=(), validator=tuple_field(str), repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.first > self.last:
+            raise ValueError(f"an assumed window runs from its first day to its last, not {self.first} to {self.last}")
+
+
 @attrs.frozen
 class AwardCycle:
     """One award cycle: held (from the data) or projected (from a rule).
 
     ``rule`` names what produced it: ``"held"``, ``"triennial"`` or ``"biennial"``.
-    ``call`` holds the application dates known for a held edition.
+    ``call`` holds the application dates known for a held edition; ``call_published`` is
+    ``False`` where no call is published. For such a cycle ``assumed_window`` is the span the
+    library assumes the call's deadline falls in (the one the eligibility check uses): after
+    the data's date and after the previous edition was conferred (each call so far followed
+    the last award), and no later than the award itself, with the sources of those days;
+    ``None`` where no such span is left.
 
     >>> import learning_cities as lc
     >>> lc.award_schedule().cycle(2024)
     AwardCycle(year=2024, edition=5, projected=False, rule='held')
+    >>> upcoming = lc.award_schedule().cycle(2027)
+    >>> upcoming.call_published, upcoming.assumed_window
+    (False, AssumedWindow(first=datetime.date(2025, 12, 5), last=datetime.date(2027, 6, 30)))
     """
 
     year: int = attrs.field(validator=checked(calendar_year))
@@ -70,6 +137,19 @@ class AwardCycle:
     conference: Conference | None = attrs.field(validator=instance_field(Conference, optional=True), repr=False)
     rule: str = attrs.field(validator=instance_field(str))
     call: AwardCall | None = attrs.field(default=None, validator=instance_field(AwardCall, optional=True), repr=False)
+    assumed_window: AssumedWindow | None = attrs.field(
+        default=None, validator=instance_field(AssumedWindow, optional=True), repr=False
+    )
+
+    @property
+    def call_published(self) -> bool:
+        """Whether the call of this cycle is published (held editions with a known call).
+
+        >>> import learning_cities as lc
+        >>> lc.award_schedule().cycle(2024).call_published, lc.award_schedule().cycle(2027).call_published
+        (True, False)
+        """
+        return self.call is not None
 
     @property
     def date(self) -> dt.date | None:
@@ -89,10 +169,7 @@ class AwardCycle:
         >>> lc.award_schedule().cycle(2027).conferred_from    # the 7th conference is planned for June 2027
         datetime.date(2027, 6, 1)
         """
-        if self.date is not None:
-            return self.date
-        month = self.conference.planned_month if self.conference is not None else None
-        return dt.date(self.year, month or 1, 1)
+        return _first_day(self.year, self.conference)
 
     @property
     def conferred_by(self) -> dt.date:
@@ -137,6 +214,7 @@ class AwardSchedule:
     rule: str = attrs.field(validator=instance_field(str))
     start: int | None = attrs.field(default=None, validator=checked(calendar_year, optional=True))
     conferences: tuple[Conference, ...] = attrs.field(default=(), validator=tuple_field(Conference), repr=False)
+    data_as_of: dt.date | None = attrs.field(default=None, validator=checked(require_date, optional=True), repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.held and self.start is None:
@@ -161,9 +239,24 @@ class AwardSchedule:
             return last.year + self.interval, last.edition + 1
         return self.start or FIRST_YEAR, 1
 
+    def _conference(self, year: int) -> Conference | None:
+        return next((c for c in self.conferences if c.year == year), None)
+
     def _projected(self, year: int, first: int, edition: int) -> AwardCycle:
-        conference = next((c for c in self.conferences if c.year == year), None)
-        return AwardCycle(year, edition + (year - first) // self.interval, True, conference, self.rule)
+        conference = self._conference(year)
+        if year > first:
+            previous: Conference | None = self._conference(year - self.interval)
+            previous_from: dt.date | None = _first_day(year - self.interval, previous)
+        elif self.held:
+            previous, previous_from = self.held[-1].conference, self.held[-1].conferred_from
+        else:
+            previous, previous_from = None, None
+        cycle = AwardCycle(year, edition + (year - first) // self.interval, True, conference, self.rule)
+        window = assumed_window(cycle.conferred_by, previous_from, self.data_as_of)
+        if window is None:
+            return cycle
+        sources = dict.fromkeys(url for c in (previous, conference) if c is not None for url in c.sources)
+        return attrs.evolve(cycle, assumed_window=AssumedWindow(*window, tuple(sources)))
 
     def _iter(self, start: int, end: int) -> Iterator[AwardCycle]:
         """Held then projected cycles from ``start`` to ``end`` (clamped to 1..2399), by year."""
@@ -279,5 +372,10 @@ def award_schedule(network: Network | None = None) -> AwardSchedule:
     )
     start = None if held else TRIENNIAL_FROM  # a network with no edition: the rule in force
     return AwardSchedule(
-        held=held, interval=TRIENNIAL_INTERVAL, rule="triennial", start=start, conferences=network.conferences
+        held=held,
+        interval=TRIENNIAL_INTERVAL,
+        rule="triennial",
+        start=start,
+        conferences=network.conferences,
+        data_as_of=network.data_as_of,
     )

@@ -44,15 +44,16 @@ from ._checks import (
     require_text,
     tuple_field,
 )
+from ._i18n import Named, Text
 from ._packaged import network_or_load
 from ._repr import shown
 from ._tables import Rows
-from .awards import AwardCycle, award_schedule
+from .awards import AwardCycle, assumed_window, award_schedule
 from .calendars import calendar_year
 from .errors import AmbiguousCityError, DataError, UnknownCityError, UnknownCountryError
 from .model import City, Country
 from .network import Network
-from .rules import AwardCall, MembershipCall, NoCheckError, Rule, rules_for, table
+from .rules import AwardCall, MembershipCall, NoCheckError, Rule, call_label, rules_for, table
 
 __all__ = [
     "CriterionResult",
@@ -193,12 +194,12 @@ class EligibilityReport:
         >>> lc.check_award_eligibility("Khon Kaen", 2027).question
         'May Khon Kaen (Thailand) apply for the 2027 Learning City Award?'
         """
-        who = _label(self.city) if isinstance(self.city, City) else _plain(self.city)
+        who: str = _label(self.city) if isinstance(self.city, City) else _plain(self.city)
         if self.application is not None:
             if not isinstance(self.city, City):
-                who += f" ({_plain(self.application.country)})"
-            return f"May {who} apply to join the network on {self.application.submitted_on.isoformat()}?"
-        return f"May {who} apply for the {self.year} Learning City Award?"
+                who = Text("{city} ({country})", city=who, country=_plain(self.application.country))
+            return Text("May {who} apply to join the network on {day}?", who=who, day=self.application.submitted_on)
+        return Text("May {who} apply for the {year:year} Learning City Award?", who=who, year=self.year)
 
     def result(self, criterion: str) -> CriterionResult:
         """The result of one criterion by its id; :class:`KeyError` naming the ones held.
@@ -313,7 +314,7 @@ class _Candidate:
     call: AwardCall
     published: bool
     deadline: _Span
-    deadline_text: str
+    deadline_text: Text
 
 
 _MEMBERSHIP: _Registry[_Applicant] = _Registry()
@@ -369,8 +370,12 @@ def _plus(day: dt.date | None, years: int, months: int, days: int) -> dt.date | 
     return dt.date.max if dt.date.max - moved < dt.timedelta(days=days) else moved + dt.timedelta(days=days)
 
 
-def _label(city: City) -> str:
-    return f"{city.name} ({city.country.name})"
+def _label(city: City) -> Text:
+    """``Name (Country)``, each in the language the text is said in."""
+    country = city.country
+    return Text(
+        "{city} ({country})", city=Named(city.name, city.local_names), country=Named(country.name, country.names)
+    )
 
 
 def _plain(text: str) -> str:
@@ -398,18 +403,21 @@ def _joined(city: City, net: Network) -> _Span:
     return _Span(None, since)
 
 
-def _since_text(city: City, joined: _Span) -> str:
+def _since_text(city: City, joined: _Span) -> Text:
     if joined.hi is None or city.member_since is None:
-        return "a member (no source dates when it joined)"
+        return Text("a member (no source dates when it joined)")
     if joined.lo == joined.hi:
-        return f"a member since {joined.hi.isoformat()}"
+        return Text("a member since {day}", day=joined.hi)
     if city.joined is not None:
-        bound = "" if joined.hi == dt.date(city.joined, 12, 31) else f"; a member by {joined.hi.isoformat()}"
-        return f"a member since {city.joined} (on a day no source gives{bound})"
-    return f"a member by {joined.hi.isoformat()} (no source gives the year it joined)"
+        if joined.hi == dt.date(city.joined, 12, 31):
+            return Text("a member since {year:year} (on a day no source gives)", year=city.joined)
+        return Text(
+            "a member since {year:year} (on a day no source gives; a member by {day})", year=city.joined, day=joined.hi
+        )
+    return Text("a member by {day} (no source gives the year it joined)", day=joined.hi)
 
 
-def _standing(city: City, net: Network, day: _Span) -> tuple[_Standing, str]:
+def _standing(city: City, net: Network, day: _Span) -> tuple[_Standing, Text]:
     """Whether ``city`` was a member on a day in ``day``, with the facts in words.
 
     A city counts as a member from the day it joined until the year it withdrew (as
@@ -419,21 +427,23 @@ def _standing(city: City, net: Network, day: _Span) -> tuple[_Standing, str]:
     left = None if city.is_active else city.status_changed
     if not city.is_active and left is None:
         if joined.lo is not None and day.hi is not None and joined.lo > day.hi:
-            return _Standing.NOT_YET, f"it joined on {joined.lo.isoformat()}"
-        return _Standing.UNKNOWN, "it withdrew from the network in a year no source gives"
+            return _Standing.NOT_YET, Text("it joined on {day}", day=joined.lo)
+        return _Standing.UNKNOWN, Text("it withdrew from the network in a year no source gives")
     if joined.lo is not None and day.hi is not None and joined.lo > day.hi:
-        when = f"on {joined.lo.isoformat()}" if joined.lo == joined.hi else f"in {city.joined}"
-        return _Standing.NOT_YET, f"it joined {when}"
+        if joined.lo == joined.hi:
+            return _Standing.NOT_YET, Text("it joined on {day}", day=joined.lo)
+        return _Standing.NOT_YET, Text("it joined in {year:year}", year=city.joined)
     if left is not None and day.lo is not None and day.lo >= dt.date(left, 1, 1):
-        return _Standing.LEFT, f"it withdrew from the network in {left}"
+        return _Standing.LEFT, Text("it withdrew from the network in {year:year}", year=left)
     if joined.hi is not None and day.lo is not None and joined.hi <= day.lo:
         if left is None:
             return _Standing.MEMBER, _since_text(city, joined)
+        until = Text("{since}, until it withdrew in {year:year}", since=_since_text(city, joined), year=left)
         if day.hi is not None and day.hi < dt.date(left, 1, 1):
-            return _Standing.MEMBER, f"{_since_text(city, joined)}, until it withdrew in {left}"
-        return _Standing.UNKNOWN, f"{_since_text(city, joined)}, until it withdrew in {left}"
+            return _Standing.MEMBER, until
+        return _Standing.UNKNOWN, until
     if joined.hi is None:
-        return _Standing.UNKNOWN, "no source dates when it joined"
+        return _Standing.UNKNOWN, Text("no source dates when it joined")
     return _Standing.UNKNOWN, _since_text(city, joined)
 
 
@@ -462,13 +472,19 @@ def _match(name: str, country: Country | None, asked_country: str, net: Network)
     except AmbiguousCityError as error:
         matches = tuple(net.city(i) for i in error.candidates)
     except UnknownCityError:
-        return None, f"No member city is named {shown(name)}."
+        return None, Text("No member city is named {name}.", name=shown(name))
     same = [city for city in matches if country is not None and city.country == country]
     if same:
         return same[0], ""
-    where = country.name if country is not None else f"{_plain(asked_country)} (no country with member cities)"
-    names = ", ".join(_label(city) for city in matches)
-    return None, f"No member named {shown(name)} is in {where}; the one found: {names}."
+    where = (
+        Named(country.name, country.names)
+        if country is not None
+        else Text("{country} (no country with member cities)", country=_plain(asked_country))
+    )
+    names = Text.joined(", ", [_label(city) for city in matches])
+    return None, Text(
+        "No member named {name} is in {where}; the one found: {names}.", name=shown(name), where=where, names=names
+    )
 
 
 def check_membership(application: MembershipApplication, network: Network | None = None) -> EligibilityReport:
@@ -503,8 +519,14 @@ def check_membership(application: MembershipApplication, network: Network | None
     if not published:
         first, last = call.window()
         caveats = (
-            f"No call for members is known after {call.id} ({first} to {last}): whether a call is open on "
-            f"{day.isoformat()} is unknown, and the rules of {call.id} are assumed.",
+            Text(
+                "No call for members is known after {call} ({first} to {last}): whether a call is open on "
+                "{day} is unknown, and the rules of {call} are assumed.",
+                call=call_label(call),
+                first=first,
+                last=last,
+                day=day,
+            ),
         )
     return EligibilityReport(
         results,
@@ -520,12 +542,18 @@ def check_membership(application: MembershipApplication, network: Network | None
 @_MEMBERSHIP.register("member-state")
 def _member_state(rule: Rule, q: _Applicant) -> CriterionResult:
     if q.country is not None:
-        return _result(rule, Outcome.MET, f"{q.country.name} is a UNESCO Member State with member cities.")
+        country = Named(q.country.name, q.country.names)
+        return _result(
+            rule, Outcome.MET, Text("{country} is a UNESCO Member State with member cities.", country=country)
+        )
     return _result(
         rule,
         Outcome.UNKNOWN,
-        f"{shown(q.application.country)} is not among the countries with member cities in the data, which holds "
-        "no full list of UNESCO Member States.",
+        Text(
+            "{country} is not among the countries with member cities in the data, which holds "
+            "no full list of UNESCO Member States.",
+            country=shown(q.application.country),
+        ),
     )
 
 
@@ -533,12 +561,21 @@ def _member_state(rule: Rule, q: _Applicant) -> CriterionResult:
 def _window(rule: Rule, q: _Applicant) -> CriterionResult:
     day = q.application.submitted_on
     if not q.published:
-        return _result(rule, Outcome.UNKNOWN, f"No call for members is known for {day.isoformat()}.")
+        return _result(rule, Outcome.UNKNOWN, Text("No call for members is known for {day}.", day=day))
     if q.call.is_open_on(day):
         first, last = q.call.window(day.year)
-        return _result(rule, Outcome.MET, f"{day.isoformat()} falls in the {q.call.id} window ({first} to {last}).")
-    windows = "; ".join(call.describe() for call in table().membership_calls)
-    return _result(rule, Outcome.NOT_MET, f"No call was open on {day.isoformat()} (known windows: {windows}).")
+        falls = Text(
+            "{day} falls in the {call} window ({first} to {last}).",
+            day=day,
+            call=call_label(q.call),
+            first=first,
+            last=last,
+        )
+        return _result(rule, Outcome.MET, falls)
+    windows = Text.joined("; ", [call.describe() for call in table().membership_calls])
+    return _result(
+        rule, Outcome.NOT_MET, Text("No call was open on {day} (known windows: {windows}).", day=day, windows=windows)
+    )
 
 
 @_MEMBERSHIP.register("not-yet-member")
@@ -547,32 +584,38 @@ def _not_yet_member(rule: Rule, q: _Applicant) -> CriterionResult:
         return _result(rule, Outcome.MET, q.unmatched)
     day = q.application.submitted_on
     standing, facts = _standing(q.city, q.network, _Span(day, day))
-    who, on = _label(q.city), day.isoformat()
+    said = {"who": _label(q.city), "on": day, "facts": facts}
     if standing is _Standing.MEMBER:
-        return _result(rule, Outcome.NOT_MET, f"{who} was already a member on {on}: {facts}.")
+        return _result(rule, Outcome.NOT_MET, Text("{who} was already a member on {on}: {facts}.", **said))
     if standing is _Standing.NOT_YET:
-        return _result(rule, Outcome.MET, f"{who} was not yet a member on {on}: {facts}.")
+        return _result(rule, Outcome.MET, Text("{who} was not yet a member on {on}: {facts}.", **said))
     if standing is _Standing.LEFT:
-        return _result(rule, Outcome.MET, f"{who} was no longer a member on {on}: {facts}.")
-    return _result(rule, Outcome.UNKNOWN, f"Whether {who} was already a member on {on} is unknown: {facts}.")
+        return _result(rule, Outcome.MET, Text("{who} was no longer a member on {on}: {facts}.", **said))
+    return _result(
+        rule, Outcome.UNKNOWN, Text("Whether {who} was already a member on {on} is unknown: {facts}.", **said)
+    )
 
 
-def _flag(rule: Rule, value: bool | None, what: str) -> CriterionResult:
+def _flag(rule: Rule, value: bool | None, what: Text) -> CriterionResult:
     if value is None:
-        return _result(rule, Outcome.UNKNOWN, f"The application does not say whether {what}.")
+        return _result(rule, Outcome.UNKNOWN, Text("The application does not say whether {what}.", what=what))
     if value:
-        return _result(rule, Outcome.MET, f"The application states that {what}.")
-    return _result(rule, Outcome.NOT_MET, f"The application states that it is not the case that {what}.")
+        return _result(rule, Outcome.MET, Text("The application states that {what}.", what=what))
+    return _result(
+        rule, Outcome.NOT_MET, Text("The application states that it is not the case that {what}.", what=what)
+    )
 
 
 @_MEMBERSHIP.register("mayor-endorsement")
 def _mayor(rule: Rule, q: _Applicant) -> CriterionResult:
-    return _flag(rule, q.application.mayor_endorsed, "the mayor endorses it")
+    return _flag(rule, q.application.mayor_endorsed, Text("the mayor endorses it"))
 
 
 @_MEMBERSHIP.register("national-commission-endorsement")
 def _national_commission(rule: Rule, q: _Applicant) -> CriterionResult:
-    return _flag(rule, q.application.national_commission_endorsed, "the National Commission for UNESCO endorses it")
+    return _flag(
+        rule, q.application.national_commission_endorsed, Text("the National Commission for UNESCO endorses it")
+    )
 
 
 @_MEMBERSHIP.register("guiding-documents")
@@ -580,14 +623,16 @@ def _guiding_documents(rule: Rule, q: _Applicant) -> CriterionResult:
     return _flag(
         rule,
         q.application.commits_to_guiding_documents,
-        "the city commits to the Beijing Declaration and the Key Features",
+        Text("the city commits to the Beijing Declaration and the Key Features"),
     )
 
 
 @_MEMBERSHIP.register("track-record")
 def _track_record(rule: Rule, q: _Applicant) -> CriterionResult:
     return _flag(
-        rule, q.application.track_record, "the city has a track record of good policy and practice in lifelong learning"
+        rule,
+        q.application.track_record,
+        Text("the city has a track record of good policy and practice in lifelong learning"),
     )
 
 
@@ -602,10 +647,11 @@ def _minimum_population(rule: Rule, q: _Applicant) -> CriterionResult:
     minimum = _threshold(rule, "inhabitants")
     population = q.application.population
     if population is None:
-        return _result(rule, Outcome.UNKNOWN, "The application gives no population.")
+        return _result(rule, Outcome.UNKNOWN, Text("The application gives no population."))
+    counts = {"population": population, "minimum": minimum}
     if population >= minimum:
-        return _result(rule, Outcome.MET, f"Population {population:,} is at least {minimum:,}.")
-    return _result(rule, Outcome.NOT_MET, f"Population {population:,} is below {minimum:,}.")
+        return _result(rule, Outcome.MET, Text("Population {population:,} is at least {minimum:,}.", **counts))
+    return _result(rule, Outcome.NOT_MET, Text("Population {population:,} is below {minimum:,}.", **counts))
 
 
 # -- the award ----------------------------------------------------------------------------
@@ -623,7 +669,7 @@ def _award_call(year: int) -> tuple[AwardCall, bool]:
 
 def _deadline(
     cycle: AwardCycle, previous: AwardCycle | None, call: AwardCall, published: bool, net: Network
-) -> tuple[_Span, str, list[str]]:
+) -> tuple[_Span, Text, list[str]]:
     """When the call's deadline fell, in words, and the caveats that go with it.
 
     An unpublished call's deadline falls after the data's date and after the previous
@@ -632,22 +678,45 @@ def _deadline(
     """
     latest = cycle.conferred_by
     if not published:
-        bounds = [day for day in (_plus(net.data_as_of, 0, 0, 1), previous and previous.conferred_from) if day]
-        earliest = max(bounds) if bounds and max(bounds) <= latest else None
-        window = f"between {earliest.isoformat()} and {latest.isoformat()}" if earliest else f"by {latest.isoformat()}"
-        note = (
-            f"The {cycle.year} call is not yet published (the data runs to {net.data_as_of.isoformat()}): its "
-            f"deadline is taken to fall {window}, and the rules of the latest known call ({call.id}) are assumed."
+        assumed = assumed_window(latest, previous.conferred_from if previous else None, net.data_as_of)
+        earliest = assumed[0] if assumed else None
+        window = (
+            Text("between {first} and {last}", first=earliest, last=latest)
+            if earliest
+            else Text("by {last}", last=latest)
         )
-        return _Span(earliest, latest), f"the call's deadline (not yet published; {window})", [note]
-    caveats = [f"Sources disagree on the {cycle.year} call: {conflict}." for conflict in call.conflicts]
+        note = Text(
+            "The {year:year} call is not yet published (the data runs to {data_as_of}): its "
+            "deadline is taken to fall {window}, and the rules of the latest known call ({call}) are assumed.",
+            year=cycle.year,
+            data_as_of=net.data_as_of,
+            window=window,
+            call=call_label(call),
+        )
+        return _Span(earliest, latest), Text("the call's deadline (not yet published; {window})", window=window), [note]
+    caveats: list[str] = [
+        Text("Sources disagree on the {year:year} call: {conflict}.", year=cycle.year, conflict=conflict)
+        for conflict in call.conflicts
+    ]
     if call.city_deadline is not None:
-        return _Span(call.city_deadline, call.city_deadline), f"the call's deadline ({call.city_deadline})", caveats
+        deadline = Text("the call's deadline ({day})", day=call.city_deadline)
+        return _Span(call.city_deadline, call.city_deadline), deadline, caveats
     span = _Span(call.deadline_earliest, call.deadline_latest or latest)
-    hi = (span.hi or latest).isoformat()
-    words = f"between {span.lo.isoformat()} and {hi}" if span.lo is not None else f"by {hi} at the latest"
-    caveats.insert(0, f"No source gives the {cycle.year} call's deadline; it is taken to fall {words}.")
-    return span, f"the call's deadline ({words})", caveats
+    hi = span.hi or latest
+    words = (
+        Text("between {first} and {last}", first=span.lo, last=hi)
+        if span.lo is not None
+        else Text("by {last} at the latest", last=hi)
+    )
+    caveats.insert(
+        0,
+        Text(
+            "No source gives the {year:year} call's deadline; it is taken to fall {words}.",
+            year=cycle.year,
+            words=words,
+        ),
+    )
+    return span, Text("the call's deadline ({words})", words=words), caveats
 
 
 def check_award_eligibility(city: City | str, year: int, network: Network | None = None) -> EligibilityReport:
@@ -684,7 +753,7 @@ def check_award_eligibility(city: City | str, year: int, network: Network | None
     except (UnknownCityError, AmbiguousCityError) as error:
         message = str(error)
         outcome = Outcome.UNKNOWN if isinstance(error, AmbiguousCityError) else Outcome.NOT_MET
-        reason = message + ("" if message.endswith("?") else ".") + " Only member cities may apply."
+        reason = Text("{error} Only member cities may apply.", error=message + ("" if message.endswith("?") else "."))
         rules = rules_for(call.id)
         members_only = next((rule for rule in rules if rule.id == "award-members-only"), rules[0])
         asked = city.name if isinstance(city, City) else city
@@ -708,36 +777,43 @@ def check_award_eligibility(city: City | str, year: int, network: Network | None
 def _members_only(rule: Rule, q: _Candidate) -> CriterionResult:
     who = _label(q.city)
     if not q.cycle.projected and any(laureate.id == q.city.id for laureate in q.network.award(q.cycle.year).laureates):
-        return _result(rule, Outcome.MET, f"{who} received the {q.cycle.year} award, which only members may receive.")
+        received = Text(
+            "{who} received the {year:year} award, which only members may receive.", who=who, year=q.cycle.year
+        )
+        return _result(rule, Outcome.MET, received)
     standing, facts = _standing(q.city, q.network, q.deadline)
+    said = {"who": who, "deadline": q.deadline_text, "facts": facts}
     if standing is _Standing.MEMBER and not q.published:
-        return _result(rule, Outcome.MET, f"{who} is {facts}.")
+        return _result(rule, Outcome.MET, Text("{who} is {facts}.", **said))
     if standing is _Standing.MEMBER:
-        return _result(rule, Outcome.MET, f"{who} was a member by {q.deadline_text}: {facts}.")
+        return _result(rule, Outcome.MET, Text("{who} was a member by {deadline}: {facts}.", **said))
     if standing is _Standing.LEFT:
-        return _result(rule, Outcome.NOT_MET, f"{who} is no longer a member: {facts}.")
+        return _result(rule, Outcome.NOT_MET, Text("{who} is no longer a member: {facts}.", **said))
     if standing is _Standing.NOT_YET:
-        return _result(rule, Outcome.NOT_MET, f"{who} was not a member by {q.deadline_text}: {facts}.")
-    return _result(rule, Outcome.UNKNOWN, f"Whether {who} was a member by {q.deadline_text} is unknown: {facts}.")
+        return _result(rule, Outcome.NOT_MET, Text("{who} was not a member by {deadline}: {facts}.", **said))
+    return _result(rule, Outcome.UNKNOWN, Text("Whether {who} was a member by {deadline} is unknown: {facts}.", **said))
 
 
-def _compare(rule: Rule, q: _Candidate, met_from: _Span, facts: str, what: str) -> CriterionResult:
+def _compare(rule: Rule, q: _Candidate, met_from: _Span, facts: Text, what: Text) -> CriterionResult:
     """The outcome of a rule met from a day in ``met_from``, judged as of the call's deadline."""
     start = met_from.hi or met_from.lo
-    latest = "" if met_from.lo == met_from.hi else " at the latest"
+    said: dict[str, str] = {"facts": facts, "what": what, "deadline": q.deadline_text}
+    said["latest"] = "" if met_from.lo == met_from.hi else Text(" at the latest")
     if met_from.hi is not None and q.deadline.lo is not None and met_from.hi <= q.deadline.lo:
-        return _result(rule, Outcome.MET, f"{facts}: {what} from {met_from.hi.isoformat()}{latest}.")
+        return _result(rule, Outcome.MET, Text("{facts}: {what} from {day}{latest}.", day=met_from.hi, **said))
     if met_from.lo is not None and q.deadline.hi is not None and met_from.lo > q.deadline.hi:
-        return _result(
-            rule, Outcome.NOT_MET, f"{facts}: {what} only from {met_from.lo.isoformat()}, after {q.deadline_text}."
-        )
+        only = Text("{facts}: {what} only from {day}, after {deadline}.", day=met_from.lo, **said)
+        return _result(rule, Outcome.NOT_MET, only)
     if start is None:
-        return _result(rule, Outcome.UNKNOWN, f"{facts}, so when {what} is unknown.")
+        return _result(rule, Outcome.UNKNOWN, Text("{facts}, so when {what} is unknown.", **said))
     return _result(
         rule,
         Outcome.UNKNOWN,
-        f"{facts}: it meets the rule from {start.isoformat()}{latest}, and whether that is before "
-        f"{q.deadline_text} is unknown.",
+        Text(
+            "{facts}: it meets the rule from {day}{latest}, and whether that is before {deadline} is unknown.",
+            day=start,
+            **said,
+        ),
     )
 
 
@@ -747,12 +823,18 @@ def _past_laureates(rule: Rule, q: _Candidate) -> CriterionResult:
     who = _label(q.city)
     earlier = [award for award in q.network.awards_of(q.city) if award.year < q.cycle.year]
     if not earlier:
-        return _result(rule, Outcome.MET, f"{who} has not received the award before {q.cycle.year}.")
+        return _result(
+            rule, Outcome.MET, Text("{who} has not received the award before {year:year}.", who=who, year=q.cycle.year)
+        )
     last = earlier[-1]
     received = last.conference.start
     span = _Span(received, received) if received else _Span(dt.date(last.year, 1, 1), dt.date(last.year, 12, 31))
-    when = f"on {received.isoformat()}" if received else f"in {last.year}"
-    return _compare(rule, q, span.shift(years=years), f"{who} last received the award {when}", "it may apply again")
+    facts = (
+        Text("{who} last received the award on {day}", who=who, day=received)
+        if received
+        else Text("{who} last received the award in {year:year}", who=who, year=last.year)
+    )
+    return _compare(rule, q, span.shift(years=years), facts, Text("it may apply again"))
 
 
 @_AWARD.register("award-membership-12-months")
@@ -761,9 +843,8 @@ def _membership_months(rule: Rule, q: _Candidate) -> CriterionResult:
     who = _label(q.city)
     standing, facts = _standing(q.city, q.network, q.deadline)
     if standing is _Standing.LEFT:
-        return _result(rule, Outcome.NOT_MET, f"{who} is no longer a member: {facts}.")
+        return _result(rule, Outcome.NOT_MET, Text("{who} is no longer a member: {facts}.", who=who, facts=facts))
     joined = _joined(q.city, q.network)
-    text = _since_text(q.city, joined)
-    return _compare(
-        rule, q, joined.shift(months=months, days=1), f"{who} is {text}", f"more than {months} months of membership"
-    )
+    facts = Text("{who} is {facts}", who=who, facts=_since_text(q.city, joined))
+    what = Text("more than {months} months of membership", months=months)
+    return _compare(rule, q, joined.shift(months=months, days=1), facts, what)

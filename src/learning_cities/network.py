@@ -92,7 +92,8 @@ class _Records(Protocol):
     @property
     def name_keys(self) -> Mapping[str, tuple[str, ...]]: ...
 
-    def ids_for(self, key: str) -> tuple[str, ...] | None: ...
+    def ids_for(self, key: str) -> tuple[str, ...] | None:
+        """The ids a lookup key finds: of a name, or of a form derived by rule (:func:`_text.derived_keys`)."""
 
     def record(self, section: str, key: Any) -> Any: ...
 
@@ -111,6 +112,8 @@ class _GivenRecords:
     >>> given = _GivenRecords({"cities": net.cities, "countries": net.countries})
     >>> given.ids_for("khon kaen"), given.has("countries", "TH"), given.record("cities", "th-nowhere")
     (('th-khon-kaen',), True, None)
+    >>> given.ids_for("นครขอนแก่น")  # a form derived by rule: a lookup key, no name of the record
+    ('th-khon-kaen',)
     """
 
     def __init__(self, sections: dict[str, tuple[Any, ...]]) -> None:
@@ -121,6 +124,10 @@ class _GivenRecords:
     def name_keys(self) -> dict[str, tuple[str, ...]]:
         return _text.name_keys(self._sections["cities"])
 
+    @functools.cached_property
+    def derived_keys(self) -> dict[str, tuple[str, ...]]:
+        return _text.derived_keys(self._sections["cities"], self.name_keys)
+
     def _by_key(self, section: str) -> dict[Any, Any]:
         table = self._keyed.get(section)
         if table is None:
@@ -129,7 +136,7 @@ class _GivenRecords:
         return table
 
     def ids_for(self, key: str) -> tuple[str, ...] | None:
-        return self.name_keys.get(key)
+        return self.name_keys.get(key) or self.derived_keys.get(key)
 
     def record(self, section: str, key: Any) -> Any:
         try:
@@ -395,7 +402,9 @@ class Network:
 
         Case, accents, apostrophes, spacing, invisible characters and full-width forms do
         not matter. ``country`` (a code, a name or a :class:`Country`, as in :meth:`where`)
-        settles a name that several member cities share.
+        settles a name that several member cities share. A Thai member also answers to the
+        municipal forms of its Thai official name (นครขอนแก่น, เมืองตาก), derived by rule:
+        lookup keys, not names, so no record shows them.
 
         >>> import learning_cities as lc
         >>> lc.load().city("sonderborg").name

@@ -38,6 +38,7 @@ from ._checks import (
     require_year,
     tuple_field,
 )
+from ._i18n import Text
 from ._repr import shown
 from .calendars import calendar_year
 from .errors import LearningCitiesError
@@ -54,6 +55,7 @@ __all__ = [
     "UnknownCallError",
     "UnknownRuleError",
     "award_call",
+    "call_label",
     "decode",
     "encode",
     "membership_call",
@@ -214,12 +216,22 @@ class MembershipCall:
         >>> membership_call("call-2021").describe()
         'call-2021: 2021-09-01 to 2022-02-28 (extended from 2021-11-01)'
         """
+        call = call_label(self)
         if self.yearly:
-            last = (self.extended_to or self.closes).year
-            return f"{self.id}: {self.opens:%d %B} to {self.closes:%d %B} each year, {self.opens.year}-{last}"
+            return Text(
+                "{call}: {opens:day_month} to {closes:day_month} each year, {first:year}-{last:year}",
+                call=call,
+                opens=self.opens,
+                closes=self.closes,
+                first=self.opens.year,
+                last=(self.extended_to or self.closes).year,
+            )
         first, end = self.window()
-        extended = f" (extended from {self.closes.isoformat()})" if self.extended_to else ""
-        return f"{self.id}: {first.isoformat()} to {end.isoformat()}{extended}"
+        if self.extended_to:
+            return Text(
+                "{call}: {first} to {end} (extended from {closes})", call=call, first=first, end=end, closes=self.closes
+            )
+        return Text("{call}: {first} to {end}", call=call, first=first, end=end)
 
     def is_open_on(self, day: dt.date) -> bool:
         """Whether an application submitted on ``day`` fell in this call's window.
@@ -416,6 +428,17 @@ def rule(rule_id: str) -> Rule:
         if found.id == rule_id:
             return found
     raise UnknownRuleError(f"no rule {shown(rule_id)}; rules: {', '.join(r.id for r in table().rules)}")
+
+
+def call_label(call: MembershipCall | AwardCall) -> str:
+    """How a call is named: its id in English; in Thai what it is, with its year in the Buddhist Era.
+
+    >>> call_label(membership_call("call-2025")), call_label(membership_call("call-2025")).in_language("th")
+    ('call-2025', 'ประกาศรับสมัครสมาชิก พ.ศ. 2568')
+    """
+    if isinstance(call, AwardCall):
+        return Text.in_context("award call", "{id}", id=call.id, year=call.award_year)
+    return Text.in_context("membership call", "{id}", id=call.id, year=call.opens.year)
 
 
 def membership_call(call_id: str) -> MembershipCall:

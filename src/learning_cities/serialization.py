@@ -225,6 +225,9 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(bool, structure_bool)
     converter.register_structure_hook(dt.date, structure_date)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    # a sentence the package made from a catalog template (learning_cities._i18n.Text) is
+    # written as its English text, a plain str
+    converter.register_unstructure_hook(str, str)
 
     # -- enums by value ---------------------------------------------------------------------
     def is_enum(cls: Any) -> bool:

@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from .._i18n import N_, NC_
 from ..changes import Change, ChangeKind, Changes, diff, is_year, text
 from ..document import from_json
 from ..network import Network
@@ -81,6 +82,40 @@ def diff_report(installed: Network, old_path: str, new_path: str | None) -> Diff
 
 # -- text ------------------------------------------------------------------------------------
 
+#: How each section is named, and each kind of change (marked for the catalogs).
+_SECTIONS = (
+    NC_("section", "network"),
+    NC_("section", "cities"),
+    NC_("section", "countries"),
+    NC_("section", "cohorts"),
+    NC_("section", "awards"),
+    NC_("section", "conferences"),
+    NC_("section", "network totals"),
+    NC_("section", "membership changes"),
+    NC_("section", "country totals"),
+)
+_KINDS = (NC_("change", "added"), NC_("change", "removed"), NC_("change", "changed"))
+_COUNTS = {
+    "added": N_("{count} added"),
+    "removed": N_("{count} removed"),
+    "changed": N_("{count} changed"),
+}
+#: The fields the other commands already label, by their labels.
+_LABELS = {
+    "data_as_of": N_("data as of"),
+    "joined": N_("joined"),
+    "member_since": N_("member since"),
+    "cohorts": N_("cohorts"),
+    "status": N_("status"),
+    "last_confirmed": N_("last confirmed"),
+    "kind": N_("kind"),
+    "location": N_("location"),
+    "population": N_("population"),
+    "country": N_("country"),
+    "region": N_("region"),
+    "sources": N_("sources"),
+}
+
 
 def _value(section: str, field: str | None, value: object, m: Messages) -> str:
     if value is None:
@@ -91,7 +126,7 @@ def _value(section: str, field: str | None, value: object, m: Messages) -> str:
         if isinstance(value, int):
             return m.year(value)
         if isinstance(value, tuple):
-            return m("list").join(m.year(year) for year in value)
+            return ", ".join(m.year(year) for year in value)
     return text(value)
 
 
@@ -101,7 +136,7 @@ def _values(change: Change, m: Messages) -> str:
     if isinstance(old, tuple) and isinstance(new, tuple):
         gone = [f"-{_value(change.section, change.field, (item,), m)}" for item in old if item not in new]
         came = [f"+{_value(change.section, change.field, (item,), m)}" for item in new if item not in old]
-        return " ".join(gone + came) or m("diff.reordered")
+        return " ".join(gone + came) or m("the same, in another order")
     return f"{_value(change.section, change.field, old, m)} → {_value(change.section, change.field, new, m)}"
 
 
@@ -119,15 +154,14 @@ def _name(report: DiffReport, change: Change, m: Messages) -> str:
     city = next((c for c in network.cities if c.id == change.id), None)
     if city is None:  # pragma: no cover - every added or removed id is a city of its network
         return ""
-    name = m("city.line", name=render_text.city_name(city, m), country=render_text.country_name(city.country, m))
+    name = m(
+        "{name} ({country})", name=render_text.city_name(city, m), country=render_text.country_name(city.country, m)
+    )
     return "  " + name
 
 
-def _label(field: str, m: Messages) -> str:
-    try:
-        return m(f"label.{field}")
-    except KeyError:
-        return field
+def _section(section: str, m: Messages) -> str:
+    return m.pick("section", section.replace("_", " "))
 
 
 @render_text.lines.register
@@ -136,25 +170,30 @@ def lines(report: DiffReport, m: Messages) -> Iterator[str]:
     changes = report.changes
     where = {
         "old": report.old_name,
-        "new": report.new_name or m("diff.installed"),
+        "new": report.new_name or m("the installed data"),
         "old_date": m.date(changes.old_data_as_of),
         "new_date": m.date(changes.new_data_as_of),
     }
     if not changes:
-        yield m("diff.none", **where)
+        yield m("No changes from {old} (data as of {old_date}) to {new} (data as of {new_date})", **where)
         return
-    yield m("diff.title", count=len(changes), **where)
+    yield m(
+        "Changes from {old} (data as of {old_date}) to {new} (data as of {new_date}): {count}",
+        count=len(changes),
+        **where,
+    )
     counts = changes.counts()
-    width = max(render_text._width(m(f"diff.kind.{kind.value}")) for kind in ChangeKind)
+    width = max(render_text._width(m.pick("change", kind.value)) for kind in ChangeKind)
     for section in counts:
-        said = m("list").join(m(f"diff.{kind}", count=count) for kind, count in counts[section].items())
+        said = ", ".join(m(_COUNTS[kind], count=count) for kind, count in counts[section].items())
         yield ""
-        yield f"{m(f'diff.section.{section}')}: {said}"
+        yield f"{_section(section, m)}: {said}"
         for change in changes.section(section):
-            kind = render_text._pad(m(f"diff.kind.{change.kind.value}"), width)
+            kind = render_text._pad(m.pick("change", change.kind.value), width)
             if change.kind is ChangeKind.CHANGED:
                 assert change.field is not None
-                yield f"  {kind}  {_record_id(change, m)}  {_label(change.field, m)}: {_values(change, m)}"
+                label = m(_LABELS[change.field]) if change.field in _LABELS else change.field
+                yield f"  {kind}  {_record_id(change, m)}  {label}: {_values(change, m)}"
             else:
                 yield f"  {kind}  {_record_id(change, m)}{_name(report, change, m)}"
 

@@ -51,6 +51,8 @@ def _cycle(cycle: AwardCycle) -> dict[str, Any]:
         "projected": cycle.projected,
         "rule": cycle.rule,
         "conference": None if cycle.conference is None else unstructure(cycle.conference),
+        "call_published": cycle.call_published,
+        "assumed_window": None if cycle.assumed_window is None else unstructure(cycle.assumed_window),
     }
 
 
