@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -31,6 +32,14 @@ def load_tool(name: str) -> ModuleType:
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def scratch_clone(tmp_path: Path) -> Path:
+    """A copy of ``reference/`` and ``tools/`` to change and build; the tools import the installed package."""
+    copy = tmp_path / "clone"
+    for part in ("reference", "tools"):
+        shutil.copytree(ROOT / part, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
+    return copy
 
 
 def reference_rows(relative: str) -> list[dict[str, str]]:

