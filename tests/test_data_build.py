@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from importlib.resources import files
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -36,8 +37,10 @@ def built(build: ModuleType) -> dict[Path, str | bytes]:
 
 def _committed(lib: ModuleType, path: Path) -> bytes:
     """A generated file as committed: the installed package's copy for package files (the wheel test has no src/)."""
-    if path.is_relative_to(lib.PACKAGE):
+    if path.is_relative_to(lib.PACKAGE / "data"):
         return _resources.read(path.name)
+    if path.is_relative_to(lib.PACKAGE):
+        return files("learning_cities").joinpath(*path.relative_to(lib.PACKAGE).parts).read_bytes()
     return path.read_bytes()
 
 
@@ -53,6 +56,8 @@ def test_every_generated_file_is_what_the_build_makes(built: dict[Path, str | by
         "src/learning_cities/data/alternate_names.json",
         "src/learning_cities/data/gnlc.json",
         "src/learning_cities/data/rules.json",
+        "src/learning_cities/locale/learning_cities.pot",
+        "src/learning_cities/locale/th/LC_MESSAGES/learning_cities.mo",
     ]
     for path, text in built.items():
         if path.suffix == ".py":

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import build_catalogs
 import build_data
 import build_rules
 import cldr_names
@@ -57,7 +58,8 @@ def _package(members: dict[str, Any], places: link_geonames.Places, country_name
     return Product(built["data"], built["files"])
 
 
-#: The stages, in the order they run: members -> local names and places -> the package's files.
+#: The stages, in the order they run: members -> local names and places -> the package's files;
+#: the rules, then the gettext catalogs of the code and the rules' texts.
 STAGES: tuple[Stage, ...] = (
     Stage("country names", cldr_names.stage),
     Stage("draft members", _draft),
@@ -66,6 +68,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("places", link_geonames.stage, needs=("members",)),
     Stage("package", _package, needs=("members", "places", "country names")),
     Stage("rules", build_rules.stage),
+    Stage("catalogs", build_catalogs.stage, needs=("rules",)),
 )
 
 

@@ -1,31 +1,29 @@
-"""Extract the package's messages and compile its gettext catalogs, with Babel.
+"""The catalogs stage of ``tools/build.py``: the package's messages and gettext catalogs, with Babel.
 
-``python tools/build_catalogs.py`` extracts every message of the package (the English
-texts marked in the code, and the rules' texts from the rules data) into
-``src/learning_cities/locale/learning_cities.pot``, and compiles every
-``locale/*/LC_MESSAGES/*.po`` to the ``.mo`` beside it. ``--check`` writes nothing and exits 1
-naming what is stale: a ``.pot`` that differs from the code, a ``.mo`` that differs from its
-``.po``, a message of the ``.pot`` a ``.po`` does not translate, or a ``.po`` entry no code uses.
+The stage extracts every message of the package (the English texts marked in the code, and
+the rules' texts from the rules stage's tables) into ``src/learning_cities/locale/
+learning_cities.pot``, and compiles every ``locale/*/LC_MESSAGES/*.po`` to the ``.mo`` beside
+it. A message of the ``.pot`` that a ``.po`` does not translate, or a ``.po`` entry no code
+uses, stops the build (``BuildError``) before anything is written.
 
 Each step is a function taking its input as arguments: :func:`extract` (the package
-directory and the rules file), :func:`template` (a catalog to ``.pot`` bytes),
+directory and the rules tables), :func:`template` (a catalog to ``.pot`` bytes),
 :func:`compiled` (a ``.po`` to ``.mo`` bytes) and :func:`untranslated` / :func:`unused`.
 """
 
 from __future__ import annotations
 
-import argparse
 import io
-import json
-import sys
-from collections.abc import Iterator
+from collections.abc import Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
+
+from buildlib import BuildError, Product
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "learning_cities"
 LOCALE = PACKAGE / "locale"
@@ -44,22 +42,20 @@ KEYWORDS: dict[str, Any] = {
 }
 
 
-def _rules_texts(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any) -> Iterator[Any]:
-    """Babel extractor for the rules data: each rule's text is a message (its id the comment)."""
-    data = json.load(fileobj)
-    for rule in data["rules"]:
-        yield 1, None, rule["text"], [f"rule {rule['id']}"]
-
-
-def extract(package: Path) -> Catalog:
-    """Every message of the package under ``package``: the code's marked texts and the rules' texts."""
+def extract(package: Path, rules: Mapping[str, Any]) -> Catalog:
+    """Every message of the package: the code's marked texts under ``package``, and the rules' texts of ``rules``."""
     catalog = Catalog(domain=DOMAIN, project="learning-cities", charset="utf-8")
-    methods: list[tuple[str, Any]] = [("**/data/rules.json", _rules_texts), ("**.py", "python")]
     for path, _, message, comments, context in extract_from_dir(
-        package, method_map=methods, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",), strip_comment_tags=True
+        package,
+        method_map=[("**.py", "python")],
+        keywords=KEYWORDS,
+        comment_tags=("TRANSLATORS:",),
+        strip_comment_tags=True,
     ):
         if message:  # an empty msgid is the catalog's header
             catalog.add(message, None, [(path, 0)], auto_comments=comments, context=context)
+    for rule in rules["rules"]:
+        catalog.add(rule["text"], None, [("data/rules.json", 0)], auto_comments=[f"rule {rule['id']}"])
     return catalog
 
 
@@ -98,17 +94,13 @@ def unused(po: Catalog, pot: Catalog) -> list[tuple[str | None, str]]:
     return sorted(_keys(po) - _keys(pot), key=str)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--check", action="store_true", help="compare, write nothing")
-    args = parser.parse_args(argv)
-    pot = extract(PACKAGE)
+def stage(rules: Mapping[str, Any], package: Path = PACKAGE) -> Product:
+    """The catalogs stage: the ``.pot`` of the code and ``rules``, and each ``.po`` compiled to its ``.mo``."""
+    pot = extract(package, rules)
+    locale = package / "locale"
+    files: dict[Path, str | bytes] = {locale / f"{DOMAIN}.pot": template(pot)}
     problems = []
-    if args.check and (not TEMPLATE.exists() or TEMPLATE.read_bytes() != template(pot)):
-        problems.append(f"{TEMPLATE} differs from the code's messages: run python tools/build_catalogs.py")
-    elif not args.check:
-        TEMPLATE.write_bytes(template(pot))
-    for po in sorted(LOCALE.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+    for po in sorted(locale.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         catalog = read(po)
         problems += [
             f"{po}: no translation of {message!r} (context {context})"
@@ -117,16 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         problems += [
             f"{po}: {message!r} (context {context}) is used by no code" for context, message in unused(catalog, pot)
         ]
-        mo, data = po.with_suffix(".mo"), compiled(po)
-        if args.check:
-            if not mo.exists() or mo.read_bytes() != data:
-                problems.append(f"{mo} differs from its .po: run python tools/build_catalogs.py")
-        else:
-            mo.write_bytes(data)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+        files[po.with_suffix(".mo")] = compiled(po)
+    if problems:
+        raise BuildError("the catalogs are not in step with the code:\n  " + "\n  ".join(problems))
+    return Product(pot, files)

@@ -4,7 +4,7 @@ English is the source language: every message is its English text (a :meth:`str.
 template where it has values), and a language without a translation of it shows the
 English. The catalogs are ``locale/<language>/LC_MESSAGES/learning_cities.po`` in the
 package, extracted from the code with Babel (``locale/learning_cities.pot``) and compiled to
-``.mo`` by ``tools/build_catalogs.py``; the ``.mo`` files are what the package reads, through
+``.mo`` by the catalogs stage of ``tools/build.py``; the ``.mo`` files are what the package reads, through
 :mod:`importlib.resources`.
 
 :class:`Language` writes a language's words, years (Buddhist Era in Thai, marked พ.ศ.),
