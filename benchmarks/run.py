@@ -79,6 +79,9 @@ TARGETS: dict[str, tuple[float, str, str]] = {
     "huge_search_ms": (50.0, "ms", "net.search() on a 1 MB string (bounded time)"),
     "marks_country_ms": (1000.0, "ms", "net.country() on 1 MB of combining marks (bounded time)"),
     "marks_where_ms": (1000.0, "ms", "net.where(country=) on 1 MB of combining marks"),
+    "document_round_trip_ms": (100.0, "ms", "lc.from_json(lc.to_json(net), lc.Network): one document"),
+    "diff_ms": (100.0, "ms", "lc.diff(net, its round trip): two full networks"),
+    "diff_every_city_ms": (100.0, "ms", "lc.diff of two networks that differ in every city"),
 }
 
 
@@ -185,6 +188,15 @@ def measure(rounds: int) -> dict[str, Any]:
     del built, text
     net = lc.load()
 
+    document = lc.to_json(net)  # the converter and the document's codec made once, as in any session
+    again = lc.from_json(document, lc.Network)
+    edited = lc.unstructure(net)
+    for city in edited["cities"]:
+        city["notes"] += " (edited)"
+    every_city = lc.structure(edited, lc.Network)
+    if len(lc.diff(net, every_city)) != len(net.cities) or lc.diff(net, again):
+        raise AssertionError("the diff benchmark's networks are not as built")
+
     huge = "x" * 1_000_000
     marks = "a" + "\u0301\u0316" * 500_000
 
@@ -215,6 +227,9 @@ def measure(rounds: int) -> dict[str, Any]:
         "huge_search_ms": _per_call(lambda: net.search(huge), 5) * 1e3,
         "marks_country_ms": _per_call(bounded(lambda: net.country(marks)), 3) * 1e3,
         "marks_where_ms": _per_call(bounded(lambda: net.where(country=marks)), 3) * 1e3,
+        "document_round_trip_ms": _per_call(lambda: lc.from_json(lc.to_json(net), lc.Network), 5) * 1e3,
+        "diff_ms": _per_call(lambda: lc.diff(net, again), 5) * 1e3,
+        "diff_every_city_ms": _per_call(lambda: lc.diff(net, every_city), 5) * 1e3,
         "memory_kib": loaded_bytes / 1024,
         "cities": len(net.cities),
         "rounds": rounds,

@@ -105,6 +105,7 @@ nitpick_ignore = [
     ("py:class", "learning_cities._frozenmap.FrozenMap"),
     # the type variable of structure() and from_json(): "the class you pass"
     ("py:class", "learning_cities.serialization.T"),
+    ("py:class", "learning_cities.document.T"),
     # the type variable of rules.decode(): the rule or call class you pass
     ("py:class", "learning_cities.rules._Record"),
 ]

@@ -359,8 +359,12 @@ def test_bad_usage_exits_2_with_usage_on_stderr() -> None:
     assert "usage: learning-cities cohort" in fails(2, "cohort", "2567")
 
 
-def test_version() -> None:
-    assert ok("--version").strip() == f"learning-cities {lc.__version__}"
+def test_version_gives_the_data_date_and_its_age_today() -> None:
+    data_as_of = lc.load().data_as_of
+    days = (dt.date.today() - data_as_of).days
+    assert ok("--version").strip() == (
+        f"learning-cities {lc.__version__} (data as of {data_as_of.isoformat()}, {days} days ago)"
+    )
 
 
 def test_main_returns_the_status(capsys: pytest.CaptureFixture[str]) -> None:

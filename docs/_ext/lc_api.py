@@ -31,6 +31,8 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "learning_cities.awards": ("Award cycles", "Held and projected editions of the UNESCO Learning City Award."),
     "learning_cities.eligibility": ("Eligibility", "Membership and award criteria as data, each with its source."),
     "learning_cities.serialization": ("Serialization", "Records to JSON-ready data and back, with cattrs."),
+    "learning_cities.document": ("Network documents", "The whole network as one JSON document, and back."),
+    "learning_cities.changes": ("Changes", "What changed from one network to another, record by record."),
     "learning_cities.errors": ("Errors", "Every error subclasses LearningCitiesError and a builtin."),
 }
 

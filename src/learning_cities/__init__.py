@@ -39,6 +39,9 @@ __all__ = [
     "AwardCycle",
     "AwardSchedule",
     "BuddhistEraError",
+    "Change",
+    "ChangeKind",
+    "Changes",
     "Cities",
     "City",
     "CityKind",
@@ -76,6 +79,7 @@ __all__ = [
     "check_membership",
     "country_coverage",
     "coverage",
+    "diff",
     "distance_km",
     "from_buddhist_era",
     "from_json",
@@ -92,10 +96,12 @@ __all__ = [
 if TYPE_CHECKING:
     from .awards import AwardCycle, AwardSchedule, award_schedule
     from .calendars import from_buddhist_era, to_buddhist_era
+    from .changes import Change, ChangeKind, Changes, diff
     from .cohorts import Cohort, CohortCorrection, CountryTotal, MembershipChange, NetworkTotal
     from .completeness import CountryCoverageRow, CoverageRow, RecencyRow, country_coverage, coverage, recency
     from .conferences import Award, Conference
     from .display_options import get_display, set_display
+    from .document import from_json, structure, to_json, unstructure
     from .eligibility import (
         CriterionResult,
         EligibilityReport,
@@ -104,13 +110,16 @@ if TYPE_CHECKING:
         check_award_eligibility,
         check_membership,
     )
-    from .serialization import StructureError, from_json, structure, to_json, unstructure
+    from .serialization import StructureError
 
 _LAZY = dict.fromkeys(
     ("CountryCoverageRow", "CoverageRow", "RecencyRow", "country_coverage", "coverage", "recency"), "completeness"
 )
-# serialization imports cattrs only when a converter is first needed
-_LAZY.update(dict.fromkeys(("StructureError", "from_json", "structure", "to_json", "unstructure"), "serialization"))
+# serialization imports cattrs only when a converter is first needed; document takes a
+# Network as one document and hands every other record to serialization
+_LAZY["StructureError"] = "serialization"
+_LAZY.update(dict.fromkeys(("from_json", "structure", "to_json", "unstructure"), "document"))
+_LAZY.update(dict.fromkeys(("Change", "ChangeKind", "Changes", "diff"), "changes"))
 _LAZY.update(dict.fromkeys(("AwardCycle", "AwardSchedule", "award_schedule"), "awards"))
 _LAZY.update(dict.fromkeys(("from_buddhist_era", "to_buddhist_era"), "calendars"))
 _LAZY.update(dict.fromkeys(("get_display", "set_display"), "display_options"))

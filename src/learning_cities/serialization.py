@@ -125,6 +125,7 @@ def _is_record(cls: object) -> bool:
         and attrs.has(cls)
         and cls.__module__.startswith("learning_cities")
         and cls.__name__ != "Network"  # the aggregate, not a record: it pickles, it does not serialise
+        and vars(cls).get("serializable", True) is not False  # a view with its own JSON form (Changes)
         and not cls.__name__.startswith("_")
     )
 

@@ -31,7 +31,7 @@ from .._repr import shown
 from ..eligibility import MembershipApplication
 from ..exports import write_rows
 from ..network import Network
-from . import commands
+from . import commands, releases
 from .arguments import (
     BE_MARK,
     Era,
@@ -48,7 +48,7 @@ from .arguments import (
 from .messages import LANGUAGES, Messages
 from .output import Output
 from .render_json import to_json
-from .render_text import render
+from .render_text import age, render
 
 __all__ = ["PROG", "build_parser", "main"]
 
@@ -69,6 +69,8 @@ examples:
   learning-cities membership Nan --country TH --on 2025-06-01 --mayor-endorsed
   learning-cities conferences              the International Conferences on Learning Cities
   learning-cities export --format csv --excel > cities.csv
+  learning-cities export --format network > old.json   the whole network, to compare later
+  learning-cities diff old.json            what changed since: by section, old -> new
   learning-cities summary --json           any command: machine-readable JSON
   learning-cities --lang th city Bangkok   Thai labels, Thai names, Buddhist Era years
   learning-cities --be cohort 2567         years and dates given in the Buddhist Era
@@ -101,7 +103,7 @@ def _export(net: Network, args: argparse.Namespace, today: dt.date) -> commands.
             raise UsageError("--json and --format csv contradict each other")
         fmt = fmt or "json"
     if args.excel:
-        if fmt in ("json", "geojson"):
+        if fmt in ("json", "geojson", "network"):
             raise UsageError("--excel writes CSV for spreadsheets; it does not go with JSON")
         fmt = "csv"
     return commands.export(net, fmt or "csv", args.excel)
@@ -238,16 +240,17 @@ _COMMANDS: dict[str, _Command] = {
     ),
     "export": _Command(
         _export,
-        "every city as one flat row, to standard output",
+        "every city as one flat row (or the whole network as one document), to standard output",
         "learning-cities export --format csv --excel > cities.csv",
         (
             (
                 ("--format",),
                 {
-                    "choices": ("csv", "json", "geojson"),
+                    "choices": ("csv", "json", "geojson", "network"),
                     "default": None,
-                    "help": "csv (the default), json, or geojson "
-                    "(an RFC 7946 FeatureCollection of the located members)",
+                    "help": "csv (the default), json, geojson "
+                    "(an RFC 7946 FeatureCollection of the located members), or network "
+                    "(the whole network as one document, for learning-cities diff)",
                 },
             ),
             (
@@ -260,7 +263,29 @@ _COMMANDS: dict[str, _Command] = {
             ),
         ),
     ),
+    "diff": _Command(
+        lambda net, args, today: releases.diff_report(net, args.old, args.new),
+        "what changed from one network document to another (default: the installed data), by section",
+        "learning-cities diff reference/releases/0.1.0.json",
+        (
+            (("old",), {"metavar": "OLD.json", "help": "a network document (learning-cities export --format network)"}),
+            (("new",), {"metavar": "NEW.json", "nargs": "?", "help": "another one (default: the installed data)"}),
+        ),
+    ),
 }
+
+
+class _Version(argparse.Action):
+    """``--version``: the library's version and the date and age of its data, on the day it runs."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        data_as_of = load().data_as_of
+        data = f"data as of {data_as_of.isoformat()}, {age(data_as_of, dt.date.today(), Messages('en'))}"
+        parser._print_message(f"{PROG} {_version()} ({data})\n", sys.stdout)
+        parser.exit()
 
 
 def build_parser(stdout: Writer | None = None, stderr: Writer | None = None) -> argparse.ArgumentParser:
@@ -291,7 +316,7 @@ def build_parser(stdout: Writer | None = None, stderr: Writer | None = None) -> 
         parents=[common],
         streams=streams,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_Version, help="print the version and the data's date and age, then exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for name, (run, summary, example, arguments) in _COMMANDS.items():
         sub = subparsers.add_parser(
@@ -383,7 +408,7 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
             err.write(getattr(args, "usage", parser.format_usage)())
             err.line(f"{PROG}: error: {error}")
             return 2
-        except LookupError as error:
+        except (LookupError, releases.DocumentFileError) as error:
             err.line(f"{PROG}: error: {error}")
             return 1
         except ValueError as error:

@@ -303,5 +303,12 @@ def conferences(net: Network) -> Conferences:
 
 
 def export(net: Network, format: str, excel: bool) -> Export:
-    """Every city's row, to be written as ``format`` (``csv`` or ``json``), or the located ones as GeoJSON."""
+    """Every city's row, to be written as ``format`` (``csv`` or ``json``), or the located ones as GeoJSON.
+
+    For ``network``, the whole network as one document (:mod:`learning_cities.document`).
+    """
+    if format == "network":
+        from ..document import unstructure
+
+        return Export(unstructure(net), format, excel)
     return Export(net.to_geojson() if format == "geojson" else net.to_records(), format, excel)

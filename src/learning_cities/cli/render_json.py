@@ -91,6 +91,7 @@ def _(result: Summary) -> Any:
     total = result.reported
     return {
         "data_as_of": result.data_as_of.isoformat(),
+        "data_age_days": (result.today - result.data_as_of).days,
         "cities_held": result.active,
         "cities_withdrawn": result.withdrawn,
         "countries_held": result.countries,

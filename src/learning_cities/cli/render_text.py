@@ -17,6 +17,7 @@ years and dates are written in the language's era (Buddhist Era in Thai).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -44,7 +45,7 @@ from .commands import (
     Summary,
 )
 
-__all__ = ["city_name", "conference_line", "country_name", "lines", "render"]
+__all__ = ["age", "city_name", "conference_line", "country_name", "lines", "render"]
 
 
 def city_name(city: City, m: Language) -> str:
@@ -69,6 +70,20 @@ def country_name(country: Country, m: Language) -> str:
     """
     found = country.names.get(m.lang) if m.lang != "en" else None
     return found or country.name
+
+
+def age(data_as_of: dt.date, today: dt.date, m: Language) -> str:
+    """How old data of ``data_as_of`` is on ``today``, in ``m``'s language.
+
+    >>> from datetime import date
+    >>> data_as_of = date(2025, 12, 4)
+    >>> age(data_as_of, date(2026, 12, 8), Language("en")), age(data_as_of, date(2025, 12, 5), Language("th"))
+    ('369 days ago', '1 วันก่อน')
+    """
+    days = (today - data_as_of).days
+    if days <= 0:
+        return m("today") if days == 0 else m("{days} days after today", days=-days)
+    return m("1 day ago") if days == 1 else m("{days} days ago", days=days)
 
 
 def _width(text: str) -> int:
@@ -229,7 +244,11 @@ def lines(result: object, m: Language) -> Iterator[str]:
 
 @lines.register
 def _(result: Summary, m: Language) -> Iterator[str]:
-    yield m("UNESCO Global Network of Learning Cities: data as of {date}", date=m.date(result.data_as_of))
+    yield m(
+        "UNESCO Global Network of Learning Cities: data as of {date}, {age}",
+        date=m.date(result.data_as_of),
+        age=age(result.data_as_of, result.today, m),
+    )
     yield m(
         "{active} active records in {countries} countries: {dated} dated members on {today}, {undated} undated",
         active=result.active,
