@@ -380,3 +380,14 @@ class TestTheCalendarAndTheLanguageAreApart:
                 assert show_date(day).endswith(str(day.year)) or show_date(day) == day.isoformat()
             with lc.set_display(language=language, calendar="buddhist"):
                 assert show_date(day).endswith(str(day.year + 543))
+
+
+def test_an_assumed_call_is_named_for_what_it_is_in_thai() -> None:
+    """The 2027 award's call is not published: in Thai its name says it is the latest known call, assumed."""
+    report = lc.check_award_eligibility("Rayong", 2027)
+    assert not report.call_published
+    with lc.set_display(calendar="buddhist", language="th"):
+        html = report._repr_html_()
+    assert "award-2024" not in html
+    assert "ประกาศรับสมัครรางวัล พ.ศ. 2567" in html
+    assert "award-2024" in report._repr_html_()  # English names a call by its id

@@ -187,6 +187,24 @@ class EligibilityReport:
         return True
 
     @property
+    def call_name(self) -> str:
+        """The call the report used, named as people read it; said so where it is only assumed.
+
+        In English a call is named by its id; in Thai (``call_name.in_language("th")``) by
+        what it is, with its year in the Buddhist Era.
+
+        >>> import learning_cities as lc
+        >>> lc.check_award_eligibility("Khon Kaen", 2024).call_name
+        'award-2024'
+        >>> lc.check_award_eligibility("Khon Kaen", 2027).call_name
+        'award-2024 (the latest known call; the one that applies is not yet published)'
+        """
+        name = call_label(self.call)  # a Text: its id in English, what it is in Thai
+        if self.call_published:
+            return name
+        return Text("{call} (the latest known call; the one that applies is not yet published)", call=name)
+
+    @property
     def question(self) -> str:
         """The question answered, in words.
 
@@ -264,7 +282,7 @@ class EligibilityReport:
             question = text("May {city} apply to join the network on {date}?").format(
                 city=name, date=show_date(self.application.submitted_on)
             )
-        call = html.escape(text("call {call}").format(call=self.call.id))
+        call = html.escape(text("call {call}").format(call=display_text(self.call_name)))
         verdict = html.escape(text(_VERDICT[self.eligible]))
         return (
             f"<p><b>{html.escape(question)}</b> {verdict} ({call})</p>"

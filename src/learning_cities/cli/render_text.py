@@ -28,7 +28,7 @@ from .._repr import shown
 from ..conferences import Conference
 from ..eligibility import EligibilityReport
 from ..model import City, Country, Region
-from ..rules import AwardCall, rule
+from ..rules import rule
 from .commands import (
     AwardEdition,
     AwardEligibility,
@@ -163,20 +163,8 @@ def _sources(sources: Iterable[str], m: Language) -> Iterator[str]:
         yield f"    {source if source.startswith(('http://', 'https://')) else _quoted(source, m)}"
 
 
-def _call(report: EligibilityReport, m: Language) -> str:
-    """The call used, by its id in English; in Thai by what it is (ids carry Common Era years)."""
-    call = report.call
-    if isinstance(call, AwardCall):
-        name = m.pick("award call", "{id}", id=call.id, year=call.award_year)
-    else:
-        name = m.pick("membership call", "{id}", id=call.id, year=call.opens.year)
-    if report.call_published:
-        return name
-    return m("{call} (the latest known call; the one that applies is not yet published)", call=name)
-
-
 def _report(report: EligibilityReport, m: Language) -> Iterator[str]:
-    yield "  " + m("call") + f": {_call(report, m)}"
+    yield "  " + m("call") + f": {in_language(report.call_name, m.lang, m.calendar)}"
     for result in report.results:
         yield "  " + m(
             "[{outcome}] {criterion}: {reason}",
