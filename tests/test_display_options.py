@@ -388,6 +388,6 @@ def test_an_assumed_call_is_named_for_what_it_is_in_thai() -> None:
     assert not report.call_published
     with lc.set_display(calendar="buddhist", language="th"):
         html = report._repr_html_()
-    assert "award-2024" not in html
-    assert "ประกาศรับสมัครรางวัล พ.ศ. 2567" in html
-    assert "award-2024" in report._repr_html_()  # English names a call by its id
+    assert "award-2024 (" not in html
+    assert "ประกาศรับสมัครรางวัล พ.ศ. 2567 (ประกาศล่าสุดที่ทราบ" in html
+    assert "award-2024 (the latest known call" in report._repr_html_()  # English names a call by its id

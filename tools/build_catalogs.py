@@ -23,12 +23,13 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from buildlib import BuildError, Product
+import learning_cities
+from buildlib import PACKAGE, BuildError, Product
 
-PACKAGE = Path(__file__).resolve().parent.parent / "src" / "learning_cities"
-LOCALE = PACKAGE / "locale"
+#: Where the stage reads the code and the ``.po`` files: the checkout's ``src/learning_cities``;
+#: in a checkout without ``src/`` (the wheel's test), the installed package, which holds both.
+SOURCE = PACKAGE if PACKAGE.is_dir() else Path(learning_cities.__file__).parent
 DOMAIN = "learning_cities"
-TEMPLATE = LOCALE / f"{DOMAIN}.pot"
 
 #: The calls that mark a message, as Babel's keywords: a message, or a context and a message.
 KEYWORDS: dict[str, Any] = {
@@ -94,13 +95,15 @@ def unused(po: Catalog, pot: Catalog) -> list[tuple[str | None, str]]:
     return sorted(_keys(po) - _keys(pot), key=str)
 
 
-def stage(rules: Mapping[str, Any], package: Path = PACKAGE) -> Product:
-    """The catalogs stage: the ``.pot`` of the code and ``rules``, and each ``.po`` compiled to its ``.mo``."""
-    pot = extract(package, rules)
-    locale = package / "locale"
-    files: dict[Path, str | bytes] = {locale / f"{DOMAIN}.pot": template(pot)}
+def stage(rules: Mapping[str, Any], package: Path = PACKAGE, source: Path = SOURCE) -> Product:
+    """The catalogs stage: the ``.pot`` of the code and ``rules``, and each ``.po`` compiled to its ``.mo``.
+
+    The code and the ``.po`` files are read under ``source``; the files made are named under ``package``.
+    """
+    pot = extract(source, rules)
+    files: dict[Path, str | bytes] = {package / "locale" / f"{DOMAIN}.pot": template(pot)}
     problems = []
-    for po in sorted(locale.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+    for po in sorted((source / "locale").glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         catalog = read(po)
         problems += [
             f"{po}: no translation of {message!r} (context {context})"
@@ -109,7 +112,7 @@ def stage(rules: Mapping[str, Any], package: Path = PACKAGE) -> Product:
         problems += [
             f"{po}: {message!r} (context {context}) is used by no code" for context, message in unused(catalog, pot)
         ]
-        files[po.with_suffix(".mo")] = compiled(po)
+        files[package / po.with_suffix(".mo").relative_to(source)] = compiled(po)
     if problems:
         raise BuildError("the catalogs are not in step with the code:\n  " + "\n  ".join(problems))
     return Product(pot, files)
