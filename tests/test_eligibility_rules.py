@@ -40,7 +40,7 @@ class TestPackagedTable:
     def test_it_is_what_the_build_makes_of_the_reference_tables(self) -> None:
         build = _tool()
         packaged = rules.read_text()
-        assert packaged == build.render(build.build()), "run: python tools/build_rules.py"
+        assert packaged == build.render(build.build()), "run: python tools/build.py (its rules stage)"
 
     def test_every_rule_row_is_a_rule(self) -> None:
         rows = reference_rows("curated/rules.csv")

@@ -1,4 +1,4 @@
-"""Hostile input, third round (issue #23): each class of input generated whole, not one example.
+"""Hostile input: each class of input generated whole, not one example.
 
 1. ``str(city)`` looks back up under every fold the docs promise.
 2. Constructors check what they keep.
@@ -10,7 +10,7 @@
 8. One convention for years on the command line.
 9. The Buddhist Era guard suggests only years that work.
 
-And ``Network.city(name, country=...)`` (issue #24, item 8).
+And ``Network.city(name, country=...)``: a country settles a shared name.
 """
 
 from __future__ import annotations
@@ -528,7 +528,7 @@ def test_the_buddhist_era_guard_suggests_only_a_supported_year(name: str, year: 
         assert year > LAST_YEAR + 543
 
 
-# -- issue #24, item 8: a country settles a shared name --------------------------------------------
+# -- a country settles a shared name ----------------------------------------------------------------
 
 
 @_slow(150)

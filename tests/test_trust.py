@@ -118,7 +118,7 @@ class TestCopiesAndPickles:
 
 class TestBoundedErrors:
     def test_huge_ints_make_typed_errors(self, net: lc.Network) -> None:
-        # past every Buddhist Era slip: out of the supported range (#23), named in a bounded message
+        # past every Buddhist Era slip: out of the supported range, named in a bounded message
         with pytest.raises(ValueError, match="from 1 to 2399, not <int of about 5001 digits>"):
             net.cohort(10**5000)
         with pytest.raises(lc.UnknownAwardError):
