@@ -54,6 +54,8 @@ __all__ = [
     "Named",
     "Text",
     "in_language",
+    "require_calendar",
+    "require_one_of",
     "translate",
     "translations",
 ]
@@ -88,10 +90,40 @@ def NC_(context: str, message: str) -> str:  # noqa: N802 - the name gettext too
     return message
 
 
-def _check(language: str) -> str:
-    if language not in LANGUAGES:
+def _require_str(name: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}: {shown(value)}")
+    return value
+
+
+def _check(language: object) -> str:
+    if _require_str("language", language) not in LANGUAGES:
         raise ValueError(f"no texts for language {shown(language)}; languages: {', '.join(LANGUAGES)}")
-    return language
+    return str(language)
+
+
+def require_calendar(calendar: object) -> str:
+    """``calendar`` if it names one of :data:`CALENDARS`; else :class:`ValueError` naming them.
+
+    >>> require_calendar("buddhist")
+    'buddhist'
+    >>> require_calendar("BE")
+    Traceback (most recent call last):
+    ValueError: calendar must be one of 'gregorian', 'buddhist'; not 'BE'
+    """
+    return require_one_of("calendar", calendar, CALENDARS)
+
+
+def require_one_of(name: str, value: object, accepted: tuple[str, ...]) -> str:
+    """``value`` if it is one of ``accepted``; else :class:`ValueError` naming them (:class:`TypeError`: not a str).
+
+    >>> require_one_of("language", "fr", LANGUAGES)
+    Traceback (most recent call last):
+    ValueError: language must be one of 'en', 'th'; not 'fr'
+    """
+    if _require_str(name, value) not in accepted:
+        raise ValueError(f"{name} must be one of {', '.join(map(repr, accepted))}; not {shown(value)}")
+    return str(value)
 
 
 @functools.cache
@@ -111,7 +143,7 @@ def translate(message: str, language: str, context: str | None = None) -> str:
     >>> translate("{ordinal}", "th", context="edition")
     'ครั้ง{ordinal}'
     """
-    found = translations(language)
+    found = translations(_check(language))
     return found.gettext(message) if context is None else found.pgettext(context, message)
 
 
@@ -192,7 +224,7 @@ class Language:
         #: The language's tag (``"en"``, ``"th"``).
         self.lang = _check(lang)
         #: The calendar of its years and dates: the language's own unless one is asked for.
-        self.calendar = DEFAULT_CALENDARS[lang] if calendar is None else _check_calendar(calendar)
+        self.calendar = DEFAULT_CALENDARS[lang] if calendar is None else require_calendar(calendar)
         #: Years added to a Common Era year for the years shown (543 in the Buddhist Era).
         self.era_offset = ERA_OFFSETS[self.calendar]
         self._formatter = _Formatter(self)
@@ -270,12 +302,6 @@ _MONTHS: Final = (
 @functools.cache
 def _language(lang: str, calendar: str | None = None) -> Language:
     return Language(lang, calendar)
-
-
-def _check_calendar(calendar: str) -> str:
-    if calendar not in CALENDARS:
-        raise ValueError(f"calendar must be one of {', '.join(map(repr, CALENDARS))}; not {shown(calendar)}")
-    return calendar
 
 
 def _rebuilt(context: str | None, template: str, values: tuple[tuple[str, Any], ...]) -> Text:
