@@ -29,6 +29,7 @@ import functools
 import io
 import string
 import sys
+import types
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
@@ -147,6 +148,10 @@ def translate(message: str, language: str, context: str | None = None) -> str:
     return found.gettext(message) if context is None else found.pgettext(context, message)
 
 
+def _immutable(self: object, name: str, *value: object) -> None:
+    raise AttributeError(f"{type(self).__name__} is immutable: its {shown(name)} cannot be set or deleted")
+
+
 class Named:
     """A name with its forms in other languages (a city's local names, a country's CLDR names).
 
@@ -156,9 +161,14 @@ class Named:
 
     __slots__ = ("english", "names")
 
+    english: str
+    names: Mapping[str, str]
+
     def __init__(self, english: str, names: Mapping[str, str]) -> None:
-        self.english = english
-        self.names = dict(names)
+        object.__setattr__(self, "english", english)
+        object.__setattr__(self, "names", types.MappingProxyType(dict(names)))
+
+    __setattr__ = __delattr__ = _immutable
 
     def in_language(self, language: str) -> str:
         """The name in ``language``, else the English (UNESCO's) one."""
@@ -171,10 +181,10 @@ class Named:
         return hash(self.english)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return Named, (self.english, self.names)
+        return Named, (self.english, dict(self.names))
 
     def __repr__(self) -> str:
-        return f"Named({self.english!r}, {self.names!r})"
+        return f"Named({self.english!r}, {dict(self.names)!r})"
 
 
 class _Formatter(string.Formatter):
@@ -338,8 +348,12 @@ class Text(str):
         'ประกาศรับสมัครรางวัล พ.ศ. 2567'
         """
         made = str.__new__(cls, _language("en").format(template, values))
-        made.template, made.values, made.context = template, values, context
+        object.__setattr__(made, "template", template)
+        object.__setattr__(made, "values", types.MappingProxyType(values))  # values: a dict of its own (**)
+        object.__setattr__(made, "context", context)
         return made
+
+    __setattr__ = __delattr__ = _immutable
 
     @classmethod
     def joined(cls, separator: str, texts: Iterable[str]) -> Text:
