@@ -213,3 +213,26 @@ def test_a_text_and_a_name_cannot_be_changed_by_whoever_holds_them() -> None:
         bangkok.names["th"] = "x"  # type: ignore[index]
     assert since.in_language("th") == "เป็นสมาชิกตั้งแต่ 17 กรกฎาคม พ.ศ. 2562"
     assert bangkok.in_language("th") == "กรุงเทพมหานคร"
+
+
+_TEMPLATES = st.lists(
+    st.sampled_from(["{", "}", "{x}", "{day}", "{year:year}", "{0}", "{x!z}", "{x.real}", "a ", "ขอน"])
+)
+
+
+@given(_TEMPLATES.map("".join), st.dictionaries(st.sampled_from(["x", "day", "year"]), st.integers(), max_size=2))
+def test_a_text_of_any_template_is_made_or_refused_with_a_value_error_naming_it(
+    template: str, values: dict[str, int]
+) -> None:
+    from learning_cities._i18n import Language, Text
+
+    try:
+        expected: str | None = Language("en").format(template, values)
+    except (LookupError, ValueError, AttributeError):
+        expected = None
+    if expected is None:
+        with pytest.raises(ValueError, match=r"^template .* cannot be filled with the values "):
+            Text(template, **values)
+    else:
+        made = Text(template, **values)
+        assert (made, made.template, dict(made.values)) == (expected, template, values)

@@ -346,8 +346,23 @@ class Text(str):
 
         >>> Text.in_context("award call", "{id}", id="award-2024", year=2024).in_language("th")
         'ประกาศรับสมัครรางวัล พ.ศ. 2567'
+
+        A template that is not a str is a :class:`TypeError`; one its values cannot fill, a
+        :class:`ValueError` naming the template:
+
+        >>> Text("a member since {day}", year=2019)
+        Traceback (most recent call last):
+        ValueError: template 'a member since {day}' cannot be filled with the values ['year']: KeyError 'day'
         """
-        made = str.__new__(cls, _language("en").format(template, values))
+        _require_str("template", template)
+        try:
+            english = _language("en").format(template, values)
+        except (LookupError, ValueError, AttributeError) as error:
+            problem = f"{type(error).__name__} {shown(error.args[0]) if error.args else ''}".rstrip()
+            raise ValueError(
+                f"template {shown(template)} cannot be filled with the values {shown(sorted(values))}: {problem}"
+            ) from None
+        made = str.__new__(cls, english)
         object.__setattr__(made, "template", template)
         object.__setattr__(made, "values", types.MappingProxyType(values))  # values: a dict of its own (**)
         object.__setattr__(made, "context", context)
