@@ -192,3 +192,47 @@ def test_a_text_is_its_english_and_says_itself_in_thai(value: str, day: dt.date,
     assert thai.endswith(f"พ.ศ. {day.year + 543}")
     assert str(day.day) in thai
     assert Text("{who} joined on {day}", who=value, day=day).in_language("th").startswith(value)
+
+
+def test_a_text_and_a_name_cannot_be_changed_by_whoever_holds_them() -> None:
+    # a report's reasons are Texts: a caller must not change what they say in another language
+    import datetime as dt
+
+    from learning_cities._i18n import Named, Text
+
+    since = Text("a member since {day}", day=dt.date(2019, 7, 17))
+    bangkok = Named("Bangkok", {"th": "กรุงเทพมหานคร"})
+    for holder, name in ((since, "template"), (since, "values"), (since, "context"), (bangkok, "english")):
+        with pytest.raises(AttributeError, match="is immutable"):
+            setattr(holder, name, "x")
+        with pytest.raises(AttributeError, match="is immutable"):
+            delattr(holder, name)
+    with pytest.raises(TypeError):
+        since.values["day"] = dt.date(2000, 1, 1)  # type: ignore[index]
+    with pytest.raises(TypeError):
+        bangkok.names["th"] = "x"  # type: ignore[index]
+    assert since.in_language("th") == "เป็นสมาชิกตั้งแต่ 17 กรกฎาคม พ.ศ. 2562"
+    assert bangkok.in_language("th") == "กรุงเทพมหานคร"
+
+
+_TEMPLATES = st.lists(
+    st.sampled_from(["{", "}", "{x}", "{day}", "{year:year}", "{0}", "{x!z}", "{x.real}", "a ", "ขอน"])
+)
+
+
+@given(_TEMPLATES.map("".join), st.dictionaries(st.sampled_from(["x", "day", "year"]), st.integers(), max_size=2))
+def test_a_text_of_any_template_is_made_or_refused_with_a_value_error_naming_it(
+    template: str, values: dict[str, int]
+) -> None:
+    from learning_cities._i18n import Language, Text
+
+    try:
+        expected: str | None = Language("en").format(template, values)
+    except (LookupError, ValueError, AttributeError):
+        expected = None
+    if expected is None:
+        with pytest.raises(ValueError, match=r"^template .* cannot be filled with the values "):
+            Text(template, **values)
+    else:
+        made = Text(template, **values)
+        assert (made, made.template, dict(made.values)) == (expected, template, values)

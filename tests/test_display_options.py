@@ -113,6 +113,16 @@ class TestBadInput:
         with pytest.raises(TypeError, match="language must be a str"):
             lc.set_display(language=bad)  # type: ignore[arg-type]
 
+    @given(st.integers() | st.binary(max_size=5) | st.lists(st.text(max_size=3), max_size=2))
+    def test_every_language_and_calendar_check_refuses_non_text_with_a_type_error(self, bad: object) -> None:
+        # one check of a calendar and a language: the display, the terminal's texts, the tables
+        with pytest.raises(TypeError, match="calendar must be a str"):
+            Language("en", bad)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="language must be a str"):
+            Language(bad)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="language must be a str"):
+            translate("eligible", bad)  # type: ignore[arg-type]
+
     @given(st.text(max_size=50) | st.integers() | st.none())
     def test_hostile_values_end_in_a_typed_error_or_a_known_option(self, value: object) -> None:
         known = {DisplayOptions(c, lang) for c in lc.display_options.CALENDARS for lang in lc.display_options.LANGUAGES}

@@ -29,6 +29,7 @@ import functools
 import io
 import string
 import sys
+import types
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
@@ -54,6 +55,8 @@ __all__ = [
     "Named",
     "Text",
     "in_language",
+    "require_calendar",
+    "require_one_of",
     "translate",
     "translations",
 ]
@@ -88,10 +91,40 @@ def NC_(context: str, message: str) -> str:  # noqa: N802 - the name gettext too
     return message
 
 
-def _check(language: str) -> str:
-    if language not in LANGUAGES:
+def _require_str(name: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}: {shown(value)}")
+    return value
+
+
+def _check(language: object) -> str:
+    if _require_str("language", language) not in LANGUAGES:
         raise ValueError(f"no texts for language {shown(language)}; languages: {', '.join(LANGUAGES)}")
-    return language
+    return str(language)
+
+
+def require_calendar(calendar: object) -> str:
+    """``calendar`` if it names one of :data:`CALENDARS`; else :class:`ValueError` naming them.
+
+    >>> require_calendar("buddhist")
+    'buddhist'
+    >>> require_calendar("BE")
+    Traceback (most recent call last):
+    ValueError: calendar must be one of 'gregorian', 'buddhist'; not 'BE'
+    """
+    return require_one_of("calendar", calendar, CALENDARS)
+
+
+def require_one_of(name: str, value: object, accepted: tuple[str, ...]) -> str:
+    """``value`` if it is one of ``accepted``; else :class:`ValueError` naming them (:class:`TypeError`: not a str).
+
+    >>> require_one_of("language", "fr", LANGUAGES)
+    Traceback (most recent call last):
+    ValueError: language must be one of 'en', 'th'; not 'fr'
+    """
+    if _require_str(name, value) not in accepted:
+        raise ValueError(f"{name} must be one of {', '.join(map(repr, accepted))}; not {shown(value)}")
+    return str(value)
 
 
 @functools.cache
@@ -111,8 +144,12 @@ def translate(message: str, language: str, context: str | None = None) -> str:
     >>> translate("{ordinal}", "th", context="edition")
     'ครั้ง{ordinal}'
     """
-    found = translations(language)
+    found = translations(_check(language))
     return found.gettext(message) if context is None else found.pgettext(context, message)
+
+
+def _immutable(self: object, name: str, *value: object) -> None:
+    raise AttributeError(f"{type(self).__name__} is immutable: its {shown(name)} cannot be set or deleted")
 
 
 class Named:
@@ -124,9 +161,14 @@ class Named:
 
     __slots__ = ("english", "names")
 
+    english: str
+    names: Mapping[str, str]
+
     def __init__(self, english: str, names: Mapping[str, str]) -> None:
-        self.english = english
-        self.names = dict(names)
+        object.__setattr__(self, "english", english)
+        object.__setattr__(self, "names", types.MappingProxyType(dict(names)))
+
+    __setattr__ = __delattr__ = _immutable
 
     def in_language(self, language: str) -> str:
         """The name in ``language``, else the English (UNESCO's) one."""
@@ -139,10 +181,10 @@ class Named:
         return hash(self.english)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return Named, (self.english, self.names)
+        return Named, (self.english, dict(self.names))
 
     def __repr__(self) -> str:
-        return f"Named({self.english!r}, {self.names!r})"
+        return f"Named({self.english!r}, {dict(self.names)!r})"
 
 
 class _Formatter(string.Formatter):
@@ -192,7 +234,7 @@ class Language:
         #: The language's tag (``"en"``, ``"th"``).
         self.lang = _check(lang)
         #: The calendar of its years and dates: the language's own unless one is asked for.
-        self.calendar = DEFAULT_CALENDARS[lang] if calendar is None else _check_calendar(calendar)
+        self.calendar = DEFAULT_CALENDARS[lang] if calendar is None else require_calendar(calendar)
         #: Years added to a Common Era year for the years shown (543 in the Buddhist Era).
         self.era_offset = ERA_OFFSETS[self.calendar]
         self._formatter = _Formatter(self)
@@ -272,12 +314,6 @@ def _language(lang: str, calendar: str | None = None) -> Language:
     return Language(lang, calendar)
 
 
-def _check_calendar(calendar: str) -> str:
-    if calendar not in CALENDARS:
-        raise ValueError(f"calendar must be one of {', '.join(map(repr, CALENDARS))}; not {shown(calendar)}")
-    return calendar
-
-
 def _rebuilt(context: str | None, template: str, values: tuple[tuple[str, Any], ...]) -> Text:
     return Text.in_context(context, template, **dict(values))
 
@@ -310,10 +346,29 @@ class Text(str):
 
         >>> Text.in_context("award call", "{id}", id="award-2024", year=2024).in_language("th")
         'ประกาศรับสมัครรางวัล พ.ศ. 2567'
+
+        A template that is not a str is a :class:`TypeError`; one its values cannot fill, a
+        :class:`ValueError` naming the template:
+
+        >>> Text("a member since {day}", year=2019)
+        Traceback (most recent call last):
+        ValueError: template 'a member since {day}' cannot be filled with the values ['year']: KeyError 'day'
         """
-        made = str.__new__(cls, _language("en").format(template, values))
-        made.template, made.values, made.context = template, values, context
+        _require_str("template", template)
+        try:
+            english = _language("en").format(template, values)
+        except (LookupError, ValueError, AttributeError) as error:
+            problem = f"{type(error).__name__} {shown(error.args[0]) if error.args else ''}".rstrip()
+            raise ValueError(
+                f"template {shown(template)} cannot be filled with the values {shown(sorted(values))}: {problem}"
+            ) from None
+        made = str.__new__(cls, english)
+        object.__setattr__(made, "template", template)
+        object.__setattr__(made, "values", types.MappingProxyType(values))  # values: a dict of its own (**)
+        object.__setattr__(made, "context", context)
         return made
+
+    __setattr__ = __delattr__ = _immutable
 
     @classmethod
     def joined(cls, separator: str, texts: Iterable[str]) -> Text:

@@ -39,6 +39,7 @@ import attrs
 from ._codec import record_class
 from ._fields import resolved_type
 from ._repr import shown
+from .document import DERIVED, REFERENCE_KEYS
 from .document import SECTIONS as _DOCUMENT_SECTIONS
 from .network import Network
 
@@ -82,11 +83,6 @@ _KEYS: dict[str, Callable[[Any], str | int]] = {
     "membership_changes": lambda change: f"{change.period} {change.country}",
     "country_totals": lambda total: f"{total.country.code} {total.as_of}",
 }
-#: A field that names other records, compared by their ids: the id of a record of each class.
-_REFERENCE_KEYS = {"Country": "code", "City": "id", "Conference": "number"}
-#: Derived fields, left out of the comparison: a city's region is its country's, a cohort's
-#: cities are those whose ``cohorts`` name its year (a change shows on each city).
-_DERIVED = {("City", "region"), ("Cohort", "cities")}
 #: The most changed fields a summary lists in one section.
 _LISTED = 5
 #: The longest a value is written in a summary or a table.
@@ -357,7 +353,7 @@ def _comparer(cls: type) -> Callable[[Any], tuple[tuple[str, Any], ...]]:
     """A function from a record to its compared fields: ``(name, value)``, references as ids."""
     steps: list[tuple[str, Callable[[Any], Any] | None]] = []
     for field in attrs.fields(cls):
-        if (cls.__name__, field.name) in _DERIVED:
+        if (cls.__name__, field.name) in DERIVED:  # a change of a derived field shows on the records it derives from
             continue
         kind = resolved_type(cls, field)
         steps.append((field.name, _reference_key(kind)))
@@ -374,12 +370,12 @@ def _reference_key(kind: Any) -> Callable[[Any], Any] | None:
     """How to write a value of annotation ``kind`` that names other records by their ids (``None``: as is)."""
     args = typing.get_args(kind)
     origin = typing.get_origin(kind)
-    if origin is tuple and args and getattr(args[0], "__name__", None) in _REFERENCE_KEYS:
-        key = _REFERENCE_KEYS[args[0].__name__]
+    if origin is tuple and args and getattr(args[0], "__name__", None) in REFERENCE_KEYS:
+        key = REFERENCE_KEYS[args[0].__name__]
         return lambda records: tuple(getattr(record, key) for record in records)
     named = [arg for arg in (args if origin is not tuple else ()) or (kind,) if arg is not type(None)]
-    if len(named) == 1 and getattr(named[0], "__name__", None) in _REFERENCE_KEYS:
-        key = _REFERENCE_KEYS[named[0].__name__]
+    if len(named) == 1 and getattr(named[0], "__name__", None) in REFERENCE_KEYS:
+        key = REFERENCE_KEYS[named[0].__name__]
         return lambda record: None if record is None else getattr(record, key)
     return None
 

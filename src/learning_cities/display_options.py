@@ -30,9 +30,7 @@ from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import Final, NamedTuple
 
-from ._checks import require_str
-from ._i18n import CALENDARS, LANGUAGES, N_, Language, Text, translate
-from ._repr import shown
+from ._i18n import CALENDARS, LANGUAGES, N_, Language, Text, require_calendar, require_one_of, translate
 
 __all__ = [
     "CALENDARS",
@@ -183,12 +181,6 @@ DEFAULT: Final = DisplayOptions()
 _OPTIONS: contextvars.ContextVar[DisplayOptions] = contextvars.ContextVar("learning_cities_display", default=DEFAULT)
 
 
-def _one_of(name: str, value: object, accepted: tuple[str, ...]) -> str:
-    if require_str(name, value) not in accepted:
-        raise ValueError(f"{name} must be one of {', '.join(map(repr, accepted))}; not {shown(value)}")
-    return str(value)
-
-
 class DisplaySetting:
     """What :func:`set_display` returns: the options in force; as a context manager, it restores the earlier ones."""
 
@@ -214,18 +206,6 @@ class DisplaySetting:
             _OPTIONS.set(self.previous)
 
 
-def require_calendar(value: object) -> str:
-    """``value`` if it names a calendar of :data:`CALENDARS`; else :class:`ValueError` naming them.
-
-    >>> require_calendar("buddhist")
-    'buddhist'
-    >>> require_calendar("BE")
-    Traceback (most recent call last):
-    ValueError: calendar must be one of 'gregorian', 'buddhist'; not 'BE'
-    """
-    return _one_of("calendar", value, CALENDARS)
-
-
 def set_display(calendar: str | None = None, language: str | None = None) -> DisplaySetting:
     """Show years and dates in ``calendar`` and texts in ``language`` in this context (``None``: unchanged).
 
@@ -246,7 +226,7 @@ def set_display(calendar: str | None = None, language: str | None = None) -> Dis
     current = _OPTIONS.get()
     options = DisplayOptions(
         current.calendar if calendar is None else require_calendar(calendar),
-        current.language if language is None else _one_of("language", language, LANGUAGES),
+        current.language if language is None else require_one_of("language", language, LANGUAGES),
     )
     return DisplaySetting(options)
 

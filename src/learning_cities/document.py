@@ -47,7 +47,8 @@ import contextvars
 import datetime as dt
 import functools
 import json
-from collections.abc import Callable
+import types
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from . import _codec, serialization
@@ -58,7 +59,17 @@ from ._version import __version__
 from .network import Network
 from .serialization import StructureError
 
-__all__ = ["FORMAT", "SCHEMA_VERSION", "SECTIONS", "from_json", "structure", "to_json", "unstructure"]
+__all__ = [
+    "DERIVED",
+    "FORMAT",
+    "REFERENCE_KEYS",
+    "SCHEMA_VERSION",
+    "SECTIONS",
+    "from_json",
+    "structure",
+    "to_json",
+    "unstructure",
+]
 
 T = TypeVar("T")
 
@@ -70,11 +81,16 @@ SCHEMA_VERSION = 1
 #: the sections it refers to.
 SECTIONS: tuple[str, ...] = tuple(name for name, _, _ in _codec.SECTIONS)
 _HEADER = ("format", "schema", "library_version", "data_as_of")
-#: Fields not written, because they are derived: a city's region is its country's, a cohort's
-#: cities are the cities whose ``cohorts`` name its year (as in the packaged data file).
-_OMITTED = {("City", "region"), ("Cohort", "cities")}
+#: Fields a record derives, not written (nor compared by :func:`learning_cities.diff`): a
+#: city's region is its country's, a cohort's cities are the cities whose ``cohorts`` name its
+#: year (as in the packaged data file). ``(record class name, field)``.
+DERIVED: frozenset[tuple[str, str]] = frozenset({("City", "region"), ("Cohort", "cities")})
 #: The sections other records refer to, and the field that identifies each record.
 _KEYS = {section: key for section in ("countries", "cities", "conferences") if (key := _codec.key_field(section))}
+#: The records other records refer to, by class name, and the field a reference writes.
+REFERENCE_KEYS: Mapping[str, str] = types.MappingProxyType(
+    {record_class(section).__name__: key for section, key in _KEYS.items()}
+)
 
 #: The records read so far by the current call: section -> key -> record.
 _tables: contextvars.ContextVar[dict[str, dict[Any, Any]] | None] = contextvars.ContextVar(
@@ -100,7 +116,7 @@ class _Codec:
         for section in SECTIONS:
             kind = record_class(section)
             name = kind.__name__
-            omitted = [field for owner, field in _OMITTED if owner == name]
+            omitted = [field for owner, field in DERIVED if owner == name]
             write: dict[str, Any] = {field: cattrs.override(omit=True) for field in omitted}
             read = {field: write[field] for field in omitted if field != "cities"}  # a cohort's cities are given
             self.unstructure[section] = cattrs.gen.make_dict_unstructure_fn(kind, refs, **write)
